@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { ValidateFunction } from 'ajv';
+import type { SpecDefect } from '../spec/defects.ts';
+import type { OperationIndex } from '../spec/operations.ts';
+import { UserError } from '../util/errors.ts';
+import { generatedDir } from '../util/paths.ts';
+
+const require = createRequire(import.meta.url);
+
+/** What `npm run generate` produced for one API version, loaded once per process. */
+export interface VersionArtifacts {
+  apiVersion: string;
+  dir: string;
+  index: OperationIndex;
+  validators: Record<string, ValidateFunction>;
+  /** The JSON Schema bundles the validators were compiled from (read on first use). */
+  schemas(): Record<string, Record<string, unknown>>;
+  defects(): SpecDefect[];
+}
+
+const cache = new Map<string, VersionArtifacts>();
+
+function readJson<T>(file: string): T {
+  return JSON.parse(readFileSync(file, 'utf8')) as T;
+}
+
+export function loadArtifacts(apiVersion: string, root = generatedDir()): VersionArtifacts {
+  const dir = join(root, apiVersion);
+  const key = dir;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  let index: OperationIndex;
+  let validators: Record<string, ValidateFunction>;
+  try {
+    index = readJson<OperationIndex>(join(dir, 'operations.json'));
+    validators = require(join(dir, 'validators.cjs')) as Record<string, ValidateFunction>;
+  } catch {
+    throw new UserError(`no generated validators for API version ${apiVersion} in ${dir} (run: npm run generate)`);
+  }
+  let schemas: Record<string, Record<string, unknown>> | undefined;
+  let defects: SpecDefect[] | undefined;
+  const artifacts: VersionArtifacts = {
+    apiVersion,
+    dir,
+    index,
+    validators,
+    schemas: () => {
+      schemas ??= readJson(join(dir, 'schemas.json'));
+      return schemas;
+    },
+    defects: () => {
+      defects ??= readJson<{ defects: SpecDefect[] }>(join(dir, 'spec-defects.json')).defects;
+      return defects;
+    },
+  };
+  cache.set(key, artifacts);
+  return artifacts;
+}
