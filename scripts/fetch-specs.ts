@@ -6,6 +6,8 @@ await runScript(async () => {
   const lock = readLock();
   const from = sourceLabel();
   for (const r of await ensureSpecs(lock)) {
-    console.log(`${r.version}: ${r.status === 'cached' ? 'cache valid' : `${r.status} from ${from}`} (sha256 ${r.sha256.slice(0, 12)}…)`);
+    console.log(
+      `${r.version}: ${r.status === 'cached' ? 'cache valid' : `${r.status} from ${from}`} (sha256 ${r.sha256.slice(0, 12)}…)`,
+    );
   }
 });

@@ -12,6 +12,8 @@ await runScript(async () => {
   writeLock(after);
   for (const [version, entry] of Object.entries(after.versions)) {
     const old = before.versions[version]!;
-    console.log(`${version}: ${old.commit.slice(0, 7)} → ${entry.commit.slice(0, 7)} (sha256 ${entry.sha256.slice(0, 12)}…${old.sha256 === entry.sha256 ? ', unchanged' : ''})`);
+    console.log(
+      `${version}: ${old.commit.slice(0, 7)} → ${entry.commit.slice(0, 7)} (sha256 ${entry.sha256.slice(0, 12)}…${old.sha256 === entry.sha256 ? ', unchanged' : ''})`,
+    );
   }
 });

@@ -11,7 +11,8 @@ export const processIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readStdin: async () => {
-    if (process.stdin.isTTY) throw new UserError('no input on stdin (give a file, or pipe the body into "-")');
+    if (process.stdin.isTTY)
+      throw new UserError('no input on stdin (give a file, or pipe the body into "-")');
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks);

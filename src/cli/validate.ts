@@ -12,7 +12,11 @@ export interface ValidateOutput {
   apiVersion: string;
   operationId: string;
   status: number;
-  findings: Array<Pick<SchemaFinding, 'instancePath' | 'schemaPath' | 'keyword' | 'params' | 'message'> & { specPointer: string }>;
+  findings: Array<
+    Pick<SchemaFinding, 'instancePath' | 'schemaPath' | 'keyword' | 'params' | 'message'> & {
+      specPointer: string;
+    }
+  >;
 }
 
 export async function validateCommand(argv: string[], io: CliIo): Promise<number> {
@@ -29,7 +33,8 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
   const apiVersion = values['api-version'];
   const operationId = values.operation;
   if (!apiVersion || !operationId || positionals.length !== 1) throw new UserError(VALIDATE_USAGE);
-  if (values.format !== 'text' && values.format !== 'json') throw new UserError(`unknown format "${values.format}" (text, json)`);
+  if (values.format !== 'text' && values.format !== 'json')
+    throw new UserError(`unknown format "${values.format}" (text, json)`);
   if (!/^[1-5]\d\d$/.test(values.status)) throw new UserError(`invalid status "${values.status}"`);
   const status = Number(values.status);
   lockEntry(apiVersion);
@@ -60,7 +65,8 @@ function renderText(out: ValidateOutput): string {
   const head = `${out.verdict}: ${out.operationId} ${out.status} (API ${out.apiVersion})`;
   if (out.findings.length === 0) return `${head}\n`;
   const lines = out.findings.map(
-    (f) => `  ${f.instancePath || '(root)'}  ${f.keyword}: ${f.message} ${JSON.stringify(f.params)}  [${f.specPointer}]`,
+    (f) =>
+      `  ${f.instancePath || '(root)'}  ${f.keyword}: ${f.message} ${JSON.stringify(f.params)}  [${f.specPointer}]`,
   );
   return `${head}: ${out.findings.length} finding${out.findings.length === 1 ? '' : 's'}\n${lines.join('\n')}\n`;
 }

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import Ajv, { _, type ValidateFunction } from 'ajv';
+import { _, Ajv, type ValidateFunction } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { escapeToken } from '../util/json-pointer.ts';
 
@@ -19,7 +19,9 @@ export function createAjv(options: { source: boolean }): Ajv {
     verbose: true,
     // Keep every $ref a function of its own, so that schemaPath stays a pointer into the description.
     inlineRefs: false,
-    code: options.source ? { source: true, esm: false, lines: false, formats: _`require("intercom-conformance/formats")` } : {},
+    code: options.source
+      ? { source: true, esm: false, lines: false, formats: _`require("intercom-conformance/formats")` }
+      : {},
   });
   for (const [name, def] of Object.entries(formats)) ajv.addFormat(name, def as never);
   return ajv;
@@ -37,7 +39,10 @@ export function annotate(bundle: Record<string, unknown>, rootPointer: string): 
     for (const [key, value] of Object.entries(src)) {
       if (key === 'properties' && value && typeof value === 'object') {
         out.properties = Object.fromEntries(
-          Object.entries(value).map(([name, sub]) => [name, visit(sub, `${at}/properties/${escapeToken(name)}`)]),
+          Object.entries(value).map(([name, sub]) => [
+            name,
+            visit(sub, `${at}/properties/${escapeToken(name)}`),
+          ]),
         );
       } else if (key === 'items' || key === 'not' || key === 'additionalProperties') {
         out[key] = visit(value, `${at}/${key}`);
@@ -47,7 +52,10 @@ export function annotate(bundle: Record<string, unknown>, rootPointer: string): 
         const schemas = (value as { schemas?: Record<string, unknown> }).schemas ?? {};
         out.components = {
           schemas: Object.fromEntries(
-            Object.entries(schemas).map(([name, sub]) => [name, visit(sub, `#/components/schemas/${escapeToken(name)}`)]),
+            Object.entries(schemas).map(([name, sub]) => [
+              name,
+              visit(sub, `#/components/schemas/${escapeToken(name)}`),
+            ]),
           ),
         };
       } else out[key] = value;

@@ -4,7 +4,14 @@ import { sha256 } from '../util/hash.ts';
 import { packageRoot } from '../util/paths.ts';
 
 /** Inputs whose change makes generated/ stale: the lock, the quirk overlays and the generator's own code. */
-const INPUTS = ['openapi', 'src/generate', 'src/spec', 'src/quirks', 'src/validate/formats.cjs', 'package-lock.json'];
+const INPUTS = [
+  'openapi',
+  'src/generate',
+  'src/spec',
+  'src/quirks',
+  'src/validate/formats.cjs',
+  'package-lock.json',
+];
 
 function files(path: string): string[] {
   let st: ReturnType<typeof statSync>;
@@ -22,7 +29,8 @@ function files(path: string): string[] {
 export function generatorFingerprint(root = packageRoot): string {
   const parts: string[] = [];
   for (const input of INPUTS) {
-    for (const file of files(join(root, input))) parts.push(`${relative(root, file)}:${sha256(readFileSync(file))}`);
+    for (const file of files(join(root, input)))
+      parts.push(`${relative(root, file)}:${sha256(readFileSync(file))}`);
   }
   return sha256(parts.join('\n'));
 }

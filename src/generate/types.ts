@@ -9,10 +9,17 @@ import { resolvePointer } from '../util/json-pointer.ts';
 export async function generateTypes(doc: OpenApiDocument, header: string): Promise<string> {
   const copy = structuredClone(doc) as OpenApiDocument;
   const fix = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(fix);
+    if (Array.isArray(node)) {
+      for (const item of node) fix(item);
+      return;
+    }
     if (!node || typeof node !== 'object') return;
     const rec = node as Record<string, unknown>;
-    if (typeof rec.$ref === 'string' && rec.$ref.startsWith('#') && resolvePointer(doc, rec.$ref) === undefined) {
+    if (
+      typeof rec.$ref === 'string' &&
+      rec.$ref.startsWith('#') &&
+      resolvePointer(doc, rec.$ref) === undefined
+    ) {
       delete rec.$ref;
       return;
     }

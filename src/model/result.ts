@@ -94,6 +94,8 @@ export interface RunMetadata {
   partial?: boolean;
   /** Set when shards were merged: how many. */
   shards?: number;
+  /** Whether customer data in shown values was masked (`false` only with `--no-redact`). */
+  redacted: boolean;
 }
 
 export interface SpecPin {
@@ -147,7 +149,8 @@ export function buildMatrix(results: CheckResult[]): Record<string, Record<strin
   const matrix: Record<string, Record<string, MatrixCell>> = {};
   for (const r of [...results].sort(compareResults)) {
     matrix[r.apiVersion] ??= {};
-    const cell = (matrix[r.apiVersion]![r.operationId] ??= emptyCell());
+    matrix[r.apiVersion]![r.operationId] ??= emptyCell();
+    const cell = matrix[r.apiVersion]![r.operationId]!;
     cell[r.outcome]++;
     for (const f of r.findings) {
       if (f.classification === 'violation') cell.violation++;
@@ -166,5 +169,7 @@ export function verdictOf(findings: Array<Pick<Finding, 'classification'>>): Cla
 }
 
 export function hasViolations(result: RunResult): boolean {
-  return result.results.some((r) => r.outcome === 'fail' && r.findings.some((f) => f.classification === 'violation'));
+  return result.results.some(
+    (r) => r.outcome === 'fail' && r.findings.some((f) => f.classification === 'violation'),
+  );
 }

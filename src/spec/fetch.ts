@@ -49,7 +49,11 @@ export function writeAtomically(file: string, data: Uint8Array): void {
  * Makes sure the cache holds the pinned file of one version, verified by its sha256. A valid cache costs one
  * read and one hash; a corrupted cache file is fetched again; a mismatch at the source is a one-line error.
  */
-export async function ensureSpec(version: string, entry: LockEntry, options: FetchOptions = {}): Promise<FetchResult> {
+export async function ensureSpec(
+  version: string,
+  entry: LockEntry,
+  options: FetchOptions = {},
+): Promise<FetchResult> {
   const cacheDir = options.cacheDir ?? specCacheDir();
   const file = cachePath(entry, cacheDir);
   const existing = cachedHash(file);

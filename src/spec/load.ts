@@ -2,8 +2,15 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { UserError } from '../util/errors.ts';
 import { specCacheDir } from '../util/paths.ts';
-import { cachePath, type FetchOptions, ensureSpec, writeAtomically } from './fetch.ts';
-import { descriptionPath, type LockEntry, lockEntry, readLock, type SpecLock, UPSTREAM_REPOSITORY } from './lock.ts';
+import { cachePath, ensureSpec, type FetchOptions, writeAtomically } from './fetch.ts';
+import {
+  descriptionPath,
+  type LockEntry,
+  lockEntry,
+  readLock,
+  type SpecLock,
+  UPSTREAM_REPOSITORY,
+} from './lock.ts';
 import { readFromSource, sourceFromEnv } from './source.ts';
 
 /** An OpenAPI description as plain data. */
@@ -56,17 +63,24 @@ export async function loadDescriptionAt(
   commit: string,
   options: FetchOptions & { repository?: string } = {},
 ): Promise<{ file: string; doc: OpenApiDocument }> {
-  const entry = { repository: options.repository ?? UPSTREAM_REPOSITORY, commit, path: descriptionPath(version) };
+  const entry = {
+    repository: options.repository ?? UPSTREAM_REPOSITORY,
+    commit,
+    path: descriptionPath(version),
+  };
   const file = cachePath(entry, options.cacheDir ?? specCacheDir());
   let text: string | undefined;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    const body = await readFromSource(options.source ?? sourceFromEnv(), entry.repository, commit, entry.path).catch(
-      (error: Error) => {
-        throw new UserError(`spec ${version}@${commit}: ${error.message}`);
-      },
-    );
+    const body = await readFromSource(
+      options.source ?? sourceFromEnv(),
+      entry.repository,
+      commit,
+      entry.path,
+    ).catch((error: Error) => {
+      throw new UserError(`spec ${version}@${commit}: ${error.message}`);
+    });
     writeAtomically(file, body);
     text = body.toString('utf8');
   }

@@ -33,7 +33,8 @@ export function readLock(file = lockFile): SpecLock {
   } catch {
     throw new UserError(`the spec lock ${file} is not valid JSON`);
   }
-  if (!lock || typeof lock.versions !== 'object') throw new UserError(`the spec lock ${file} has no "versions"`);
+  if (!lock || typeof lock.versions !== 'object')
+    throw new UserError(`the spec lock ${file} has no "versions"`);
   for (const [version, entry] of Object.entries(lock.versions)) {
     for (const key of ['repository', 'commit', 'path', 'sha256'] as const) {
       if (typeof entry?.[key] !== 'string' || entry[key] === '') {

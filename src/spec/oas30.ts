@@ -116,13 +116,15 @@ export function convertSchema(node: unknown, at: string, ctx: ConvertContext): J
   }
   if ('additionalProperties' in node) {
     const ap = node.additionalProperties;
-    out.additionalProperties = typeof ap === 'boolean' ? ap : convertSchema(ap, childPointer(at, 'additionalProperties'), ctx);
+    out.additionalProperties =
+      typeof ap === 'boolean' ? ap : convertSchema(ap, childPointer(at, 'additionalProperties'), ctx);
   }
   if ('items' in node) out.items = convertSchema(node.items, childPointer(at, 'items'), ctx);
   if ('not' in node) out.not = convertSchema(node.not, childPointer(at, 'not'), ctx);
   for (const combinator of ['allOf', 'anyOf', 'oneOf'] as const) {
     const list = node[combinator];
-    if (Array.isArray(list)) out[combinator] = list.map((s, i) => convertSchema(s, childPointer(at, combinator, i), ctx));
+    if (Array.isArray(list))
+      out[combinator] = list.map((s, i) => convertSchema(s, childPointer(at, combinator, i), ctx));
   }
 
   if (node.nullable === true) applyNullable(node, out, at, ctx);
@@ -130,7 +132,12 @@ export function convertSchema(node: unknown, at: string, ctx: ConvertContext): J
   return out;
 }
 
-function applyNullable(node: Record<string, unknown>, out: Record<string, unknown>, at: string, ctx: ConvertContext) {
+function applyNullable(
+  node: Record<string, unknown>,
+  out: Record<string, unknown>,
+  at: string,
+  ctx: ConvertContext,
+) {
   const combinator = (['allOf', 'anyOf', 'oneOf'] as const).find((c) => Array.isArray(node[c]));
   if (combinator) {
     ctx.defects.add({
@@ -172,7 +179,9 @@ function checkRequired(node: Record<string, unknown>, at: string, ctx: ConvertCo
 
 function convertRef(node: Record<string, unknown>, at: string, ctx: ConvertContext): JsonSchema {
   const ref = node.$ref as string;
-  const siblings = Object.keys(node).filter((k) => k !== '$ref' && !k.startsWith('x-') && !ANNOTATIONS.has(k));
+  const siblings = Object.keys(node).filter(
+    (k) => k !== '$ref' && !k.startsWith('x-') && !ANNOTATIONS.has(k),
+  );
   if (node.nullable === true) {
     ctx.defects.add({
       kind: 'nullable-beside-ref',

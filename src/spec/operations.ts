@@ -88,7 +88,11 @@ export function allOperationIds(doc: OpenApiDocument): string[] {
   return ids;
 }
 
-function deref(doc: OpenApiDocument, node: unknown, at: string): { node: Record<string, unknown>; at: string } {
+function deref(
+  doc: OpenApiDocument,
+  node: unknown,
+  at: string,
+): { node: Record<string, unknown>; at: string } {
   let current = node as Record<string, unknown>;
   let where = at;
   for (let hops = 0; hops < 10 && current && typeof current.$ref === 'string'; hops++) {
@@ -178,14 +182,18 @@ export function describeOperation(doc: OpenApiDocument, operationId: string): Op
     const { node: body, at } = deref(doc, node.requestBody, childPointer(located.pointer, 'requestBody'));
     info.requestBody = {
       required: body.required === true,
-      content: mediaInfos(body.content as Record<string, unknown>, at, (mt) => validatorName(operationId, 'request', mt)),
+      content: mediaInfos(body.content as Record<string, unknown>, at, (mt) =>
+        validatorName(operationId, 'request', mt),
+      ),
     };
   }
   for (const [status, raw] of Object.entries((node.responses ?? {}) as Record<string, unknown>)) {
     const { node: response, at } = deref(doc, raw, childPointer(located.pointer, 'responses', status));
     info.responses[status] = {
       description: typeof response.description === 'string' ? response.description : '',
-      content: mediaInfos(response.content as Record<string, unknown>, at, (mt) => validatorName(operationId, status, mt)),
+      content: mediaInfos(response.content as Record<string, unknown>, at, (mt) =>
+        validatorName(operationId, status, mt),
+      ),
     };
   }
   return info;

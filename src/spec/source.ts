@@ -6,10 +6,7 @@ import { UserError } from '../util/errors.ts';
  * Where descriptions come from: GitHub's raw-file URLs by default, or a mirror with the same
  * `<commit>/descriptions/<version>/api.intercom.io.yaml` layout (INTERCOM_OPENAPI_MIRROR, a folder or URL).
  */
-export type SpecSource =
-  | { kind: 'github' }
-  | { kind: 'dir'; root: string }
-  | { kind: 'url'; base: string };
+export type SpecSource = { kind: 'github' } | { kind: 'dir'; root: string } | { kind: 'url'; base: string };
 
 export const GITHUB_RAW = 'https://raw.githubusercontent.com';
 const MAX_DESCRIPTION_BYTES = 64 * 1024 * 1024;
@@ -52,7 +49,9 @@ export async function readFromSource(
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       throw new UserError(
-        code === 'ENOENT' ? `no such file in the mirror: ${where}` : `cannot read ${where} (${code ?? 'error'})`,
+        code === 'ENOENT'
+          ? `no such file in the mirror: ${where}`
+          : `cannot read ${where} (${code ?? 'error'})`,
       );
     }
   }
@@ -60,13 +59,27 @@ export async function readFromSource(
   try {
     response = await fetch(where, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: 'follow' });
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
-    throw new UserError(`cannot reach ${where} (${cause})`);
+    throw new UserError(`cannot reach ${where} (${networkCause(error)})`);
   }
   if (!response.ok) throw new UserError(`${where} answered HTTP ${response.status}`);
   const declared = Number(response.headers.get('content-length') ?? '0');
-  if (declared > MAX_DESCRIPTION_BYTES) throw new UserError(`${where} is larger than ${MAX_DESCRIPTION_BYTES} bytes`);
+  if (declared > MAX_DESCRIPTION_BYTES)
+    throw new UserError(`${where} is larger than ${MAX_DESCRIPTION_BYTES} bytes`);
   const body = Buffer.from(await response.arrayBuffer());
-  if (body.length > MAX_DESCRIPTION_BYTES) throw new UserError(`${where} is larger than ${MAX_DESCRIPTION_BYTES} bytes`);
+  if (body.length > MAX_DESCRIPTION_BYTES)
+    throw new UserError(`${where} is larger than ${MAX_DESCRIPTION_BYTES} bytes`);
   return body;
+}
+
+/** The short reason of a failed fetch: ECONNREFUSED, ENOTFOUND, timeout, … */
+export function networkCause(error: unknown): string {
+  const e = error as {
+    name?: string;
+    code?: string;
+    cause?: { code?: string; errors?: Array<{ code?: string }>; message?: string };
+  };
+  if (e.name === 'TimeoutError' || e.name === 'AbortError') return 'timeout';
+  return (
+    e.cause?.code ?? e.cause?.errors?.[0]?.code ?? e.code ?? e.cause?.message ?? e.name ?? 'network error'
+  );
 }

@@ -37,7 +37,9 @@ export function loadArtifacts(apiVersion: string, root = generatedDir()): Versio
     index = readJson<OperationIndex>(join(dir, 'operations.json'));
     validators = require(join(dir, 'validators.cjs')) as Record<string, ValidateFunction>;
   } catch {
-    throw new UserError(`no generated validators for API version ${apiVersion} in ${dir} (run: npm run generate)`);
+    throw new UserError(
+      `no generated validators for API version ${apiVersion} in ${dir} (run: npm run generate)`,
+    );
   }
   let schemas: Record<string, Record<string, unknown>> | undefined;
   let defects: SpecDefect[] | undefined;
@@ -47,7 +49,7 @@ export function loadArtifacts(apiVersion: string, root = generatedDir()): Versio
     index,
     validators,
     schemas: () => {
-      schemas ??= readJson(join(dir, 'schemas.json'));
+      schemas ??= readJson<Record<string, Record<string, unknown>>>(join(dir, 'schemas.json'));
       return schemas;
     },
     defects: () => {

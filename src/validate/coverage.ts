@@ -18,7 +18,13 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 /** The schemas that apply at one place: the schema itself, with `$ref`s followed and compositions expanded. */
-function expand(root: Schema, schema: unknown, at: string, out: Array<{ s: Schema; at: string }>, depth = 0): void {
+function expand(
+  root: Schema,
+  schema: unknown,
+  at: string,
+  out: Array<{ s: Schema; at: string }>,
+  depth = 0,
+): void {
   if (!isObject(schema) || depth > 32) return;
   if (typeof schema.$ref === 'string') {
     const target = resolvePointer(root, schema.$ref);
@@ -28,7 +34,11 @@ function expand(root: Schema, schema: unknown, at: string, out: Array<{ s: Schem
   out.push({ s: schema, at });
   for (const c of ['allOf', 'anyOf', 'oneOf'] as const) {
     const list = schema[c];
-    if (Array.isArray(list)) list.forEach((sub, i) => expand(root, sub, `${at}/${c}/${i}`, out, depth + 1));
+    if (Array.isArray(list)) {
+      list.forEach((sub, i) => {
+        expand(root, sub, `${at}/${c}/${i}`, out, depth + 1);
+      });
+    }
   }
 }
 
@@ -49,7 +59,9 @@ export function schemaCoverage(root: Schema, value: unknown, rootPointer = '#'):
     if (!isObject(v)) return;
     const describesProperties = scope.some(({ s }) => isObject(s.properties));
     // An unconstrained schema in scope ({} from a dangling $ref, say) leaves its children unknowable.
-    const open = scope.some(({ s }) => Object.keys(s).length === 0 || (s.additionalProperties ?? false) === true);
+    const open = scope.some(
+      ({ s }) => Object.keys(s).length === 0 || (s.additionalProperties ?? false) === true,
+    );
     for (const [key, child] of Object.entries(v)) {
       const childPath = `${path}/${escapeToken(key)}`;
       let described = false;

@@ -65,20 +65,43 @@ export function responseTarget(
     );
   }
   const picked = pickMedia(operation.responses[key]!.content, mediaType);
-  if (!picked) throw new UserError(`${operationId} ${key} documents no ${mediaType} body in API ${artifacts.apiVersion}`);
-  return { operation, status: key, mediaType: picked[0], media: picked[1], validate: validatorOf(artifacts, picked[1]) };
+  if (!picked)
+    throw new UserError(
+      `${operationId} ${key} documents no ${mediaType} body in API ${artifacts.apiVersion}`,
+    );
+  return {
+    operation,
+    status: key,
+    mediaType: picked[0],
+    media: picked[1],
+    validate: validatorOf(artifacts, picked[1]),
+  };
 }
 
-export function requestTarget(artifacts: VersionArtifacts, operationId: string, mediaType = 'application/json'): SchemaTarget {
+export function requestTarget(
+  artifacts: VersionArtifacts,
+  operationId: string,
+  mediaType = 'application/json',
+): SchemaTarget {
   const operation = findOperation(artifacts, operationId);
   const picked = pickMedia(operation.requestBody?.content ?? {}, mediaType);
-  if (!picked) throw new UserError(`${operationId} documents no ${mediaType} request body in API ${artifacts.apiVersion}`);
-  return { operation, status: 'request', mediaType: picked[0], media: picked[1], validate: validatorOf(artifacts, picked[1]) };
+  if (!picked)
+    throw new UserError(
+      `${operationId} documents no ${mediaType} request body in API ${artifacts.apiVersion}`,
+    );
+  return {
+    operation,
+    status: 'request',
+    mediaType: picked[0],
+    media: picked[1],
+    validate: validatorOf(artifacts, picked[1]),
+  };
 }
 
 function validatorOf(artifacts: VersionArtifacts, media: MediaInfo): ValidateFunction {
   const fn = artifacts.validators[media.validator];
-  if (!fn) throw new UserError(`validator ${media.validator} missing from ${artifacts.dir} (run: npm run generate)`);
+  if (!fn)
+    throw new UserError(`validator ${media.validator} missing from ${artifacts.dir} (run: npm run generate)`);
   return fn;
 }
 

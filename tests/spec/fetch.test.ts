@@ -1,0 +1,96 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cachePath, ensureSpec } from '../../src/spec/fetch.ts';
+import { readLock } from '../../src/spec/lock.ts';
+import { sha256 } from '../../src/util/hash.ts';
+import { MIRROR, mirrorFile, PINNED_COMMIT, tempDir } from '../helpers/env.ts';
+
+const lock = readLock();
+const entry = lock.versions['2.11']!;
+const mirror = { kind: 'dir' as const, root: MIRROR };
+const nowhere = { kind: 'dir' as const, root: '/nonexistent/mirror' };
+
+/** A loopback port nothing listens on (bound, then released). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+describe('spec:fetch', () => {
+  it('pins 2.10 and 2.11 at the newest mirrored commit, with the real hashes', () => {
+    for (const v of ['2.10', '2.11']) {
+      const e = lock.versions[v]!;
+      expect(e).toMatchObject({
+        repository: 'intercom/Intercom-OpenAPI',
+        commit: PINNED_COMMIT,
+        path: `descriptions/${v}/api.intercom.io.yaml`,
+      });
+      expect(e.sha256).toBe(sha256(readFileSync(mirrorFile(PINNED_COMMIT, v))));
+    }
+  });
+
+  it('fetches into the cache, then a valid cache is a no-op that never touches the source', async () => {
+    const cacheDir = tempDir();
+    const first = await ensureSpec('2.11', entry, { source: mirror, cacheDir });
+    expect(first.status).toBe('fetched');
+    expect(first.file).toBe(join(cacheDir, PINNED_COMMIT, 'descriptions/2.11/api.intercom.io.yaml'));
+    // A source that does not exist would fail if it were read.
+    const second = await ensureSpec('2.11', entry, { source: nowhere, cacheDir });
+    expect(second.status).toBe('cached');
+  });
+
+  it('detects a corrupted cache file and fetches it again', async () => {
+    const cacheDir = tempDir();
+    await ensureSpec('2.11', entry, { source: mirror, cacheDir });
+    const file = cachePath(entry, cacheDir);
+    writeFileSync(file, 'openapi: 3.0.1\n# tampered\n');
+    const again = await ensureSpec('2.11', entry, { source: mirror, cacheDir });
+    expect(again.status).toBe('refetched');
+    expect(sha256(readFileSync(file))).toBe(entry.sha256);
+    await expect(ensureSpec('2.11', entry, { source: nowhere, cacheDir: tempDir() })).rejects.toThrow(
+      /no such file/,
+    );
+  });
+
+  it('rejects a wrong lock hash in one line naming the version, the source and both hashes, leaving no file', async () => {
+    const cacheDir = tempDir();
+    const wrong = { ...entry, sha256: '0'.repeat(64) };
+    const error = await ensureSpec('2.11', wrong, { source: mirror, cacheDir }).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(Error);
+    const message = (error as Error).message;
+    expect(message).not.toContain('\n');
+    expect(message).toContain('spec 2.11');
+    expect(message).toContain(mirrorFile(PINNED_COMMIT, '2.11'));
+    expect(message).toContain('0'.repeat(64));
+    expect(message).toContain(entry.sha256);
+    expect(existsSync(cachePath(wrong, cacheDir))).toBe(false);
+    const dir = dirname(cachePath(wrong, cacheDir));
+    expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
+  });
+
+  it('reports a file missing from the mirror in one line', async () => {
+    const missing = { ...entry, commit: 'deadbeef'.repeat(5) };
+    const error = (await ensureSpec('2.11', missing, { source: mirror, cacheDir: tempDir() }).catch(
+      (e: Error) => e,
+    )) as Error;
+    expect(error.message).toMatch(
+      /^spec 2\.11: no such file in the mirror: .*deadbeef.*api\.intercom\.io\.yaml$/,
+    );
+  });
+
+  it('reports an unreachable URL source in one line', async () => {
+    const port = await closedPort();
+    const source = { kind: 'url' as const, base: `http://127.0.0.1:${port}` };
+    const error = (await ensureSpec('2.11', entry, { source, cacheDir: tempDir() }).catch(
+      (e: Error) => e,
+    )) as Error;
+    expect(error.message).toBe(
+      `spec 2.11: cannot reach http://127.0.0.1:${port}/${PINNED_COMMIT}/descriptions/2.11/api.intercom.io.yaml (ECONNREFUSED)`,
+    );
+  });
+});
