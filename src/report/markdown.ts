@@ -74,10 +74,10 @@ export function renderMarkdown(result: RunResult, options: MarkdownOptions = {})
     out.push(
       ...mdTable(
         ['Version', 'Operation', 'pass', 'fail', 'error', 'skip', 'violations', 'known quirks'],
-        matrixRows.slice(0, maxItems * 2),
+        matrixRows.slice(0, maxItems),
         ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r'],
       ),
-      ...more(matrixRows.length - maxItems * 2, 'rows'),
+      ...more(matrixRows.length - maxItems, 'rows'),
       '',
     );
   }
