@@ -2,19 +2,25 @@ import { parseArgs } from 'node:util';
 import { lockEntry } from '../spec/lock.ts';
 import { UserError } from '../util/errors.ts';
 import { loadArtifacts } from '../validate/artifacts.ts';
-import { responseTarget, type SchemaFinding, validateAgainst } from '../validate/validate.ts';
+import type { SchemaFinding } from '../validate/validate.ts';
+import { type Classification, verdictOf } from '../model/result.ts';
+import { classifyBody } from '../quirks/classify.ts';
+import { quirkAwareResponseTarget } from '../quirks/target.ts';
 import { type CliIo, parseJson, readInput } from './io.ts';
 
-export const VALIDATE_USAGE = `usage: intercom-conformance validate --api-version <v> --operation <operationId> [--status 200] [--format text|json] <file.json | ->`;
+export const VALIDATE_USAGE = `usage: intercom-conformance validate --api-version <v> --operation <operationId> [--status 200] [--quirks on|off] [--format text|json] <file.json | ->`;
 
 export interface ValidateOutput {
-  verdict: 'conforms' | 'violation';
+  verdict: Classification;
   apiVersion: string;
   operationId: string;
   status: number;
   findings: Array<
     Pick<SchemaFinding, 'instancePath' | 'schemaPath' | 'keyword' | 'params' | 'message'> & {
       specPointer: string;
+      classification: Exclude<Classification, 'conforms'>;
+      /** The quirk id, for a known quirk. */
+      quirk?: string;
     }
   >;
 }
@@ -27,6 +33,7 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
       operation: { type: 'string' },
       status: { type: 'string', default: '200' },
       format: { type: 'string', default: 'text' },
+      quirks: { type: 'string', default: 'on' },
     },
     allowPositionals: true,
   });
@@ -36,29 +43,34 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
   if (values.format !== 'text' && values.format !== 'json')
     throw new UserError(`unknown format "${values.format}" (text, json)`);
   if (!/^[1-5]\d\d$/.test(values.status)) throw new UserError(`invalid status "${values.status}"`);
+  if (values.quirks !== 'on' && values.quirks !== 'off') throw new UserError(`--quirks takes on or off, not "${values.quirks}"`);
   const status = Number(values.status);
   lockEntry(apiVersion);
-  const target = responseTarget(loadArtifacts(apiVersion), operationId, status);
+  const target = quirkAwareResponseTarget(loadArtifacts(apiVersion), operationId, status);
+  // --quirks off is the strict reading: the overlaid description is not consulted, every finding is a violation.
+  if (values.quirks === 'off') delete target.overlaid;
   const input = positionals[0]!;
   const body = parseJson(await readInput(input, io), input === '-' ? 'stdin' : input);
 
-  const findings = validateAgainst(target, body);
+  const findings = classifyBody(target, body);
   const output: ValidateOutput = {
-    verdict: findings.length === 0 ? 'conforms' : 'violation',
+    verdict: verdictOf(findings),
     apiVersion,
     operationId,
     status,
-    findings: findings.map(({ instancePath, schemaPath, keyword, params, message, specPointer }) => ({
+    findings: findings.map(({ instancePath, schemaPath, keyword, params, message, specPointer, classification, quirk }) => ({
       instancePath,
       schemaPath,
       keyword,
       params,
       message,
       specPointer,
+      classification,
+      ...(quirk ? { quirk: quirk.id } : {}),
     })),
   };
   io.stdout(values.format === 'json' ? `${JSON.stringify(output, null, 2)}\n` : renderText(output));
-  return output.verdict === 'conforms' ? 0 : 1;
+  return output.verdict === 'violation' ? 1 : 0;
 }
 
 function renderText(out: ValidateOutput): string {
@@ -66,7 +78,7 @@ function renderText(out: ValidateOutput): string {
   if (out.findings.length === 0) return `${head}\n`;
   const lines = out.findings.map(
     (f) =>
-      `  ${f.instancePath || '(root)'}  ${f.keyword}: ${f.message} ${JSON.stringify(f.params)}  [${f.specPointer}]`,
+      `  ${f.classification === 'known-quirk' ? `known-quirk ${f.quirk}` : 'violation'}  ${f.instancePath || '(root)'}  ${f.keyword}: ${f.message} ${JSON.stringify(f.params)}  [${f.specPointer}]`,
   );
   return `${head}: ${out.findings.length} finding${out.findings.length === 1 ? '' : 's'}\n${lines.join('\n')}\n`;
 }

@@ -9,6 +9,8 @@ import { buildOperationIndex, type MediaInfo, type OperationIndex } from '../spe
 import { UserError } from '../util/errors.ts';
 import { escapeToken, resolvePointer } from '../util/json-pointer.ts';
 import { generatedDir } from '../util/paths.ts';
+import { applyOverlay } from '../quirks/overlay.ts';
+import { buildRegistry, loadOverlay } from '../quirks/registry.ts';
 import { schemaCoverage } from '../validate/coverage.ts';
 import { compileValidators } from './compile.ts';
 import { generatorFingerprint } from './fingerprint.ts';
@@ -257,6 +259,18 @@ async function generateUnlocked(
     put('spec-defects.json', json({ apiVersion: version, source: entry, defects: out.defects }));
     put('validators.cjs', `${HEADER(version, entry)}\n${out.validatorsCode}\n`);
     put('schema.d.ts', await generateTypes(doc, HEADER(version, entry)));
+    const overlay = loadOverlay(version);
+    if (overlay) {
+      // The quirk-aware reading: the same operations and validator names, compiled from the overlaid description.
+      const overlaid = applyOverlay(doc, overlay);
+      const quirkOut = buildVersion(overlaid.doc, version);
+      put('schemas.quirks.json', json(quirkOut.schemas));
+      put('validators.quirks.cjs', `${HEADER(version, entry)} Quirk overlay: openapi/quirks/${version}.yaml\n${quirkOut.validatorsCode}\n`);
+      put('quirks.json', json(buildRegistry(version, overlaid.applied, overlaid.unmatched)));
+      if (overlaid.unmatched.length > 0) {
+        log(`warning: ${version}: quirk actions matched nothing: ${overlaid.unmatched.map((u) => `${u.quirk.id} (${u.target})`).join(', ')}`);
+      }
+    }
     log(
       `generated ${version}: ${Object.keys(out.index.operations).length} operations, ` +
         `${Object.keys(out.schemas).length} validators, ${out.defects.length} spec defects (${Date.now() - started} ms)`,

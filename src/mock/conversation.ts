@@ -1,5 +1,12 @@
 import type { CatalogueTag } from './options.ts';
-import { type AuthorKind, authorJson, type ConversationState, partBody, partFacts, partTimes } from './parts.ts';
+import {
+  type AuthorKind,
+  authorJson,
+  type ConversationState,
+  partBody,
+  partFacts,
+  partTimes,
+} from './parts.ts';
 import { mix, rng } from './prng.ts';
 import { contactPerson, type Roster } from './roster.ts';
 import type { TextureFn } from './texture.ts';
@@ -167,7 +174,8 @@ export function buildConversation(ctx: WorkspaceContext, index: number): Convers
 
   const statistics: Record<string, unknown> = { type: 'conversation_statistics' };
   const firstAdminReply = adminReplies.find((f) => !firstContact || f.createdAt >= firstContact.at);
-  if (firstContact && firstAdminReply) statistics.time_to_admin_reply = firstAdminReply.createdAt - firstContact.at;
+  if (firstContact && firstAdminReply)
+    statistics.time_to_admin_reply = firstAdminReply.createdAt - firstContact.at;
   if (assignments[0]) statistics.time_to_assignment = assignments[0].createdAt - createdAt;
   if (closes[0]) statistics.time_to_first_close = closes[0].createdAt - createdAt;
   if (closes.at(-1)) statistics.time_to_last_close = closes.at(-1)!.createdAt - createdAt;
@@ -188,7 +196,9 @@ export function buildConversation(ctx: WorkspaceContext, index: number): Convers
   statistics.count_conversation_parts = partCount;
 
   const teammateIds = [...new Set(facts.filter((f) => f.authorKind === 'admin').map((f) => f.authorId))];
-  const topics = r.chance(0.4) ? [{ type: 'topic', id: 839 + r.int(0, 5), name: `Example Topic ${r.int(1, 6)}` }] : [];
+  const topics = r.chance(0.4)
+    ? [{ type: 'topic', id: 839 + r.int(0, 5), name: `Example Topic ${r.int(1, 6)}` }]
+    : [];
 
   const neutral: Record<string, unknown> = {
     type: 'conversation',
@@ -203,10 +213,9 @@ export function buildConversation(ctx: WorkspaceContext, index: number): Convers
       id: String(403_900_000 + index),
       delivered_as: adminInitiated ? 'admin_initiated' : 'customer_initiated',
       subject: '',
-      body: adminInitiated ? r.pick(['<p>Hey there!</p>', '<p>Welcome aboard &#127881;</p>']) : r.pick([
-        '<p>Hi</p>',
-        '<p>Hello, I need help with my order &amp; delivery.</p>',
-      ]),
+      body: adminInitiated
+        ? r.pick(['<p>Hey there!</p>', '<p>Welcome aboard &#127881;</p>'])
+        : r.pick(['<p>Hi</p>', '<p>Hello, I need help with my order &amp; delivery.</p>']),
       author: adminInitiated
         ? { type: 'admin', id: sourceAdmin.id, name: sourceAdmin.name, email: sourceAdmin.email }
         : { type: contact.kind, id: contact.id, name: contact.name, email: contact.email },
@@ -219,7 +228,11 @@ export function buildConversation(ctx: WorkspaceContext, index: number): Convers
       contacts: [{ type: 'contact', id: contact.id, external_id: contact.externalId }],
     },
     first_contact_reply: firstContact
-      ? { created_at: firstContact.at, type: 'conversation', url: firstContact.at === createdAt ? sourceUrl : null }
+      ? {
+          created_at: firstContact.at,
+          type: 'conversation',
+          url: firstContact.at === createdAt ? sourceUrl : null,
+        }
       : null,
     admin_assignee_id: adminAssigneeId,
     team_assignee_id: teamAssigneeId,
@@ -265,7 +278,12 @@ export function buildConversation(ctx: WorkspaceContext, index: number): Convers
             type: 'content_source.list',
             total_count: 1,
             content_sources: [
-              { content_type: 'article', url: 'https://example.com/help/billing', title: 'Billing FAQ', locale: 'en' },
+              {
+                content_type: 'article',
+                url: 'https://example.com/help/billing',
+                title: 'Billing FAQ',
+                locale: 'en',
+              },
             ],
           },
         }

@@ -120,15 +120,22 @@ function integerIn(name: string, value: unknown, min: number, max: number): numb
 }
 
 /** Checks and completes the options; any bad value is a one-line UserError. */
-export function resolveOptions(options: MockOptions = {}, locked: string[] = lockedVersions()): ResolvedOptions {
+export function resolveOptions(
+  options: MockOptions = {},
+  locked: string[] = lockedVersions(),
+): ResolvedOptions {
   const apiVersions = options.apiVersions ?? locked;
   if (apiVersions.length === 0) throw new UserError('no API version to serve');
   for (const v of apiVersions) {
-    if (!locked.includes(v)) throw new UserError(`unknown API version "${v}" (locked versions: ${locked.join(', ')})`);
+    if (!locked.includes(v))
+      throw new UserError(`unknown API version "${v}" (locked versions: ${locked.join(', ')})`);
   }
-  const defaultVersion = options.defaultVersion ?? (apiVersions.includes('2.11') ? '2.11' : apiVersions.at(-1)!);
+  const defaultVersion =
+    options.defaultVersion ?? (apiVersions.includes('2.11') ? '2.11' : apiVersions.at(-1)!);
   if (!apiVersions.includes(defaultVersion)) {
-    throw new UserError(`default API version "${defaultVersion}" is not served (serving: ${apiVersions.join(', ')})`);
+    throw new UserError(
+      `default API version "${defaultVersion}" is not served (serving: ${apiVersions.join(', ')})`,
+    );
   }
   const scenario = options.scenario ?? 'conformant';
   if (!SCENARIO_IDS.includes(scenario)) {
@@ -138,7 +145,8 @@ export function resolveOptions(options: MockOptions = {}, locked: string[] = loc
   for (const f of faults) {
     if (!FAULT_IDS.includes(f)) throw new UserError(`unknown fault "${f}" (${FAULT_IDS.join(', ')})`);
   }
-  if (faults.length > 0 && scenario !== 'faults') throw new UserError('faults are only produced by the "faults" scenario');
+  if (faults.length > 0 && scenario !== 'faults')
+    throw new UserError('faults are only produced by the "faults" scenario');
   const fo = options.faultOptions ?? {};
   const seed = integerIn('seed', options.seed ?? 1, 0, 0xffffffff);
   const perPageOverflow = options.perPageOverflow ?? 'clamp';
@@ -167,11 +175,19 @@ export function resolveOptions(options: MockOptions = {}, locked: string[] = loc
     faults: [...faults],
     faultOptions: {
       every: integerIn('fault every', fo.every ?? 1, 1, 1_000_000),
-      times: fo.times === undefined ? Number.POSITIVE_INFINITY : integerIn('fault times', fo.times, 0, 1_000_000_000),
+      times:
+        fo.times === undefined
+          ? Number.POSITIVE_INFINITY
+          : integerIn('fault times', fo.times, 0, 1_000_000_000),
       stormLength: integerIn('429 storm length', fo.stormLength ?? 3, 0, 1_000_000),
       retryAfterSeconds: integerIn('Retry-After', fo.retryAfterSeconds ?? 1, 0, 86_400),
       slowMs: integerIn('slow delay (ms)', fo.slowMs ?? 2000, 0, 600_000),
-      oversizedBytes: integerIn('oversized bytes', fo.oversizedBytes ?? 10 * 1024 * 1024, 1, 1024 * 1024 * 1024),
+      oversizedBytes: integerIn(
+        'oversized bytes',
+        fo.oversizedBytes ?? 10 * 1024 * 1024,
+        1,
+        1024 * 1024 * 1024,
+      ),
       scope: fo.scope === 'all' ? 'all' : 'conversations',
     },
     seed,

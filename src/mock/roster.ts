@@ -16,8 +16,32 @@ export interface Roster {
 }
 
 const ADMIN_NAMES = ['Ciaran Lee', 'Mark Strong', 'Tom Smith', 'Aoife Byrne', 'Priya Natarajan'];
-const FIRST_NAMES = ['Ada', 'Brian', 'Chloe', 'Dmitri', 'Eilis', 'Farah', 'Goran', 'Hana', 'Ivo', 'Jun', 'Kwame', 'Lena'];
-const LAST_NAMES = ['Murphy', 'Okafor', 'Silva', 'Novak', 'Tanaka', 'Walsh', 'Haddad', 'Berg', 'Costa', 'Kowalski'];
+const FIRST_NAMES = [
+  'Ada',
+  'Brian',
+  'Chloe',
+  'Dmitri',
+  'Eilis',
+  'Farah',
+  'Goran',
+  'Hana',
+  'Ivo',
+  'Jun',
+  'Kwame',
+  'Lena',
+];
+const LAST_NAMES = [
+  'Murphy',
+  'Okafor',
+  'Silva',
+  'Novak',
+  'Tanaka',
+  'Walsh',
+  'Haddad',
+  'Berg',
+  'Costa',
+  'Kowalski',
+];
 
 function slug(name: string): string {
   return name.toLowerCase().replace(/[^a-z]+/g, '.');
@@ -25,7 +49,11 @@ function slug(name: string): string {
 
 export function buildRoster(seed: number, overrides: AdminOverrides): Roster {
   const base = 991_200_000 + (mix(seed, 0x61646d) % 60_000);
-  const admins = ADMIN_NAMES.map((name, k) => ({ id: String(base + k * 7), name, email: `${slug(name)}@example.com` }));
+  const admins = ADMIN_NAMES.map((name, k) => ({
+    id: String(base + k * 7),
+    name,
+    email: `${slug(name)}@example.com`,
+  }));
   const me = admins[0]!;
   if (overrides.id !== undefined) me.id = overrides.id;
   if (overrides.name !== undefined) me.name = overrides.name;
@@ -51,7 +79,10 @@ export function buildRoster(seed: number, overrides: AdminOverrides): Roster {
         timezone: app.timezone ?? 'Europe/Dublin',
         region: app.region ?? 'US',
       },
-      avatar: { type: 'avatar', image_url: 'https://static.intercomassets.com/assets/default-avatars/admins/128.png' },
+      avatar: {
+        type: 'avatar',
+        image_url: 'https://static.intercomassets.com/assets/default-avatars/admins/128.png',
+      },
       has_inbox_seat: true,
       job_title: overrides.job_title ?? 'Support Engineer',
       away_mode_enabled: false,

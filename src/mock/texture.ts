@@ -1,4 +1,4 @@
-import { type JsonSchema, generateSync } from 'json-schema-faker';
+import { generateSync, type JsonSchema } from 'json-schema-faker';
 import { loadArtifacts } from '../validate/artifacts.ts';
 import { mix } from './prng.ts';
 
@@ -60,7 +60,8 @@ function newest(versions: string[]): string {
   const key = (v: string) => v.split('.').map((n) => Number(n) || 0);
   return [...versions].sort((a, b) => {
     const [x, y] = [key(a), key(b)];
-    for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+    for (let i = 0; i < Math.max(x.length, y.length); i++)
+      if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
     return 0;
   })[versions.length - 1]!;
 }

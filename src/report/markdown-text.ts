@@ -2,7 +2,7 @@
 
 /** Plain text: markdown and HTML punctuation backslash-escaped, line breaks flattened. */
 export function mdText(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').replace(/[\\`*_[\]<>|~&#]/g, (c) => `\\${c}`);
+  return text.replace(/\s*\n\s*/g, ' ').replace(/[\\`*_[\]<>|~&#$]/g, (c) => `\\${c}`);
 }
 
 /** An inline code span; pipes escaped (GFM tables split on them even inside code). */
@@ -15,8 +15,9 @@ export function mdCode(text: string): string {
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
-/** A link when the target is an http(s) URL, plain text otherwise. */
+/** A link when the target is an http(s) URL, a code span for a JSON pointer, plain text otherwise. */
 export function mdLink(text: string, href: string): string {
+  if (href.startsWith('#/')) return mdCode(href);
   if (!/^https?:\/\/[^\s()<>]+$/.test(href)) return mdText(text || href);
   return `[${mdText(text)}](${href})`;
 }

@@ -13,7 +13,7 @@ export function resultSchema(): Record<string, unknown> {
 }
 
 function validateRunResult(): ValidateFunction {
-  validator ??= new Ajv({ allErrors: false, strict: true, strictTypes: false }).compile(resultSchema());
+  validator ??= new Ajv({ allErrors: false, strict: true, strictTypes: false, strictRequired: false }).compile(resultSchema());
   return validator;
 }
 

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import type { SpecDefect } from '../spec/defects.ts';
+import type { QuirkRegistry } from '../quirks/registry.ts';
 import type { OperationIndex } from '../spec/operations.ts';
 import { UserError } from '../util/errors.ts';
 import { generatedDir } from '../util/paths.ts';
@@ -18,6 +19,14 @@ export interface VersionArtifacts {
   /** The JSON Schema bundles the validators were compiled from (read on first use). */
   schemas(): Record<string, Record<string, unknown>>;
   defects(): SpecDefect[];
+  /** The quirk-aware reading (overlaid description), when the version has a quirk overlay. */
+  quirks(): QuirkArtifacts | undefined;
+}
+
+export interface QuirkArtifacts {
+  registry: QuirkRegistry;
+  validators: Record<string, ValidateFunction>;
+  schemas: Record<string, Record<string, unknown>>;
 }
 
 const cache = new Map<string, VersionArtifacts>();
@@ -43,6 +52,7 @@ export function loadArtifacts(apiVersion: string, root = generatedDir()): Versio
   }
   let schemas: Record<string, Record<string, unknown>> | undefined;
   let defects: SpecDefect[] | undefined;
+  let quirks: QuirkArtifacts | null | undefined;
   const artifacts: VersionArtifacts = {
     apiVersion,
     dir,
@@ -51,6 +61,18 @@ export function loadArtifacts(apiVersion: string, root = generatedDir()): Versio
     schemas: () => {
       schemas ??= readJson<Record<string, Record<string, unknown>>>(join(dir, 'schemas.json'));
       return schemas;
+    },
+    quirks: () => {
+      if (quirks === undefined) {
+        quirks = existsSync(join(dir, 'quirks.json'))
+          ? {
+              registry: readJson<QuirkRegistry>(join(dir, 'quirks.json')),
+              validators: require(join(dir, 'validators.quirks.cjs')) as Record<string, ValidateFunction>,
+              schemas: readJson<Record<string, Record<string, unknown>>>(join(dir, 'schemas.quirks.json')),
+            }
+          : null;
+      }
+      return quirks ?? undefined;
     },
     defects: () => {
       defects ??= readJson<{ defects: SpecDefect[] }>(join(dir, 'spec-defects.json')).defects;

@@ -26,3 +26,19 @@ export function conformingConversation211(): Record<string, unknown> {
     topics: { type: 'topic.list', topics: [], total_count: 0 },
   };
 }
+
+/** A conforming 2.11 list page holding the given conversations (without their parts). */
+export function listPage(conversations: Array<Record<string, unknown>>, perPage: unknown = 20): Record<string, unknown> {
+  return {
+    type: 'conversation.list',
+    conversations: conversations.map(({ conversation_parts: _parts, ...rest }) => rest),
+    total_count: conversations.length,
+    pages: { type: 'pages', page: 1, per_page: perPage, total_pages: 1 },
+  };
+}
+
+/** The 2.10 description's own retrieve example (2.10 schemas accept it). */
+export function conversation210(): Record<string, unknown> {
+  const op = loadArtifacts('2.10').index.operations.retrieveConversation!;
+  return structuredClone(op.responses['200']!.content['application/json']!.examples['conversation found']) as Record<string, unknown>;
+}

@@ -1,0 +1,168 @@
+import { parseArgs } from 'node:util';
+import { planDrift } from '../diff/drift.ts';
+import { diffDescriptions } from '../diff/index.ts';
+import { type DiffSection, SEVERITIES, type Severity, severityRank } from '../diff/model.ts';
+import type { QuirkTarget } from '../diff/quirks.ts';
+import { parseSeverityOverrides, type SeverityOverrides } from '../diff/registry.ts';
+import { renderJson } from '../diff/render/json.ts';
+import { renderMarkdown } from '../diff/render/markdown.ts';
+import { renderText } from '../diff/render/text.ts';
+import { loadSide, parseSideSpec, type SideOptions, type SideSpec } from '../diff/sides.ts';
+import { shortCommit } from '../spec/commits.ts';
+import { readLock, type SpecLock } from '../spec/lock.ts';
+import { type SpecSource, sourceFromEnv } from '../spec/source.ts';
+import { UserError } from '../util/errors.ts';
+import type { CliIo } from './io.ts';
+
+const COMMON_FLAGS = `[--operations id,…|--all] [--format text|markdown|json] [--fail-on breaking|warning|info|never] [--severity rule-id=level,…]`;
+export const DIFF_USAGE = `usage: intercom-conformance diff <old> <new> ${COMMON_FLAGS}`;
+export const DRIFT_USAGE = `usage: intercom-conformance drift [--to <commit>] ${COMMON_FLAGS}`;
+
+const FORMATS = ['text', 'markdown', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+type FailOn = Severity | 'never';
+
+const OPTIONS = {
+  operations: { type: 'string' },
+  all: { type: 'boolean', default: false },
+  format: { type: 'string', default: 'text' },
+  'fail-on': { type: 'string', default: 'breaking' },
+  severity: { type: 'string' },
+} as const;
+
+interface CommonFlags {
+  operations?: string[] | 'all';
+  format: Format;
+  failOn: FailOn;
+  overrides: SeverityOverrides;
+}
+
+/** What the lead's wiring (and tests) may inject; the CLI itself uses the lock, the environment's source, no quirks. */
+export interface DiffCommandOptions {
+  lock?: SpecLock;
+  source?: SpecSource;
+  cacheDir?: string;
+  quirkTargets?: readonly QuirkTarget[];
+}
+
+function parseCommon(values: {
+  operations?: string;
+  all?: boolean;
+  format?: string;
+  'fail-on'?: string;
+  severity?: string;
+}): CommonFlags {
+  if (values.all && values.operations !== undefined)
+    throw new UserError('give either --operations or --all, not both');
+  const format = values.format ?? 'text';
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new UserError(`unknown format "${format}" (${FORMATS.join(', ')})`);
+  const failOn = values['fail-on'] ?? 'breaking';
+  if (failOn !== 'never' && !(SEVERITIES as readonly string[]).includes(failOn)) {
+    throw new UserError(`unknown --fail-on "${failOn}" (${[...SEVERITIES, 'never'].join(', ')})`);
+  }
+  let operations: string[] | 'all' | undefined;
+  if (values.all) operations = 'all';
+  else if (values.operations !== undefined) {
+    operations = values.operations
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    if (operations.length === 0) throw new UserError('--operations needs at least one operationId');
+  }
+  return {
+    ...(operations ? { operations } : {}),
+    format: format as Format,
+    failOn: failOn as FailOn,
+    overrides: values.severity ? parseSeverityOverrides(values.severity) : {},
+  };
+}
+
+/** 1 when a change at or above `failOn` was found, else 0. */
+export function exitCodeFor(sections: readonly DiffSection[], failOn: FailOn): number {
+  if (failOn === 'never') return 0;
+  const limit = severityRank(failOn);
+  return sections.some((s) => s.report.changes.some((c) => severityRank(c.severity) <= limit)) ? 1 : 0;
+}
+
+function render(sections: readonly DiffSection[], format: Format, asList: boolean): string {
+  if (format === 'json') return renderJson(sections, asList);
+  return format === 'markdown' ? renderMarkdown(sections) : renderText(sections);
+}
+
+async function compare(
+  title: string,
+  oldSpec: SideSpec,
+  newSpec: SideSpec,
+  flags: CommonFlags,
+  sideOptions: SideOptions,
+  quirkTargets: readonly QuirkTarget[] | undefined,
+): Promise<DiffSection> {
+  const [a, b] = [await loadSide(oldSpec, sideOptions), await loadSide(newSpec, sideOptions)];
+  const report = diffDescriptions(a.doc, b.doc, {
+    ...(flags.operations ? { operations: flags.operations } : {}),
+    severityOverrides: flags.overrides,
+    ...(quirkTargets ? { quirkTargets } : {}),
+  });
+  if (Array.isArray(flags.operations) && report.scope.missing.length > 0) {
+    throw new UserError(
+      `operation ${report.scope.missing.join(', ')} is in neither ${a.info.label} nor ${b.info.label}`,
+    );
+  }
+  return { title, old: a.info, new: b.info, report };
+}
+
+export async function diffCommand(
+  argv: string[],
+  io: CliIo,
+  options: DiffCommandOptions = {},
+): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
+  if (positionals.length !== 2) throw new UserError(DIFF_USAGE);
+  const flags = parseCommon(values);
+  const lock = options.lock ?? readLock();
+  const sideOptions: SideOptions = {
+    lock,
+    source: options.source ?? sourceFromEnv(),
+    ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+  };
+  const [oldSpec, newSpec] = [parseSideSpec(positionals[0]!, lock), parseSideSpec(positionals[1]!, lock)];
+  const section = await compare('diff', oldSpec, newSpec, flags, sideOptions, options.quirkTargets);
+  io.stdout(render([section], flags.format, false));
+  return exitCodeFor([section], flags.failOn);
+}
+
+export async function driftCommand(
+  argv: string[],
+  io: CliIo,
+  options: DiffCommandOptions = {},
+): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { ...OPTIONS, to: { type: 'string' } },
+    allowPositionals: true,
+  });
+  if (positionals.length > 0) throw new UserError(DRIFT_USAGE);
+  const flags = parseCommon(values);
+  const lock = options.lock ?? readLock();
+  const source = options.source ?? sourceFromEnv();
+  const sideOptions: SideOptions = {
+    lock,
+    source,
+    ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+  };
+  const plan = planDrift(lock, source, values.to);
+  const how =
+    plan.how === 'given'
+      ? 'given with --to'
+      : plan.how === 'readme'
+        ? "newest in the mirror's README"
+        : 'most recently modified in the mirror';
+  const sections: DiffSection[] = [];
+  for (const c of plan.comparisons) {
+    const title = `drift ${c.version} @${shortCommit(c.from)} → @${shortCommit(plan.to)} (${how})`;
+    sections.push(await compare(title, c.old, c.new, flags, sideOptions, options.quirkTargets));
+  }
+  io.stdout(render(sections, flags.format, true));
+  return exitCodeFor(sections, flags.failOn);
+}

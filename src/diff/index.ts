@@ -1,0 +1,70 @@
+import type { OpenApiDocument } from '../spec/load.ts';
+import { COVERED_OPERATIONS } from '../spec/operations.ts';
+import { diffOperation } from './engine.ts';
+import { type Change, type DiffReport, SEVERITIES, type Severity } from './model.ts';
+import { operationViews } from './operations.ts';
+import { compareChanges } from './order.ts';
+import { annotateQuirks, type QuirkTarget } from './quirks.ts';
+import { RULES, type SeverityOverrides } from './registry.ts';
+import type { Rule } from './rule.ts';
+
+export type { Change, DiffReport, DiffSection, Severity, SideInfo } from './model.ts';
+export type { QuirkTarget } from './quirks.ts';
+export { annotateQuirks } from './quirks.ts';
+export { parseSeverityOverrides, RULES, ruleById, type SeverityOverrides } from './registry.ts';
+export { renderRulesTable } from './render/rules-table.ts';
+export { comparePayloads, type RuntimeDifference } from './runtime.ts';
+
+export interface DiffOptions {
+  /** Operation ids to compare (default: the covered operations), or `'all'` for every operation of both. */
+  operations?: readonly string[] | 'all';
+  severityOverrides?: SeverityOverrides;
+  /** Quirk targets to annotate changes with (none by default). */
+  quirkTargets?: readonly QuirkTarget[];
+  /** The rules to run (default: the registry); tests use this to run one rule alone. */
+  rules?: readonly Rule[];
+}
+
+/**
+ * Compares two OpenAPI descriptions operation by operation (matched by operationId) and returns what changed
+ * for a client, sorted. Pure: the documents are not modified, and the same input gives the same report.
+ */
+export function diffDescriptions(
+  oldDoc: OpenApiDocument,
+  newDoc: OpenApiDocument,
+  options: DiffOptions = {},
+): DiffReport {
+  const oldOps = operationViews(oldDoc);
+  const newOps = operationViews(newDoc);
+  const requested =
+    options.operations === 'all'
+      ? [...new Set([...oldOps.keys(), ...newOps.keys()])]
+      : [...new Set(options.operations ?? COVERED_OPERATIONS)];
+  const ctx = { oldDoc, newDoc, rules: options.rules ?? RULES, overrides: options.severityOverrides ?? {} };
+
+  const compared: string[] = [];
+  const missing: string[] = [];
+  let changes: Change[] = [];
+  for (const key of requested) {
+    const [o, n] = [oldOps.get(key), newOps.get(key)];
+    if (!o && !n) {
+      missing.push(key);
+      continue;
+    }
+    compared.push(key);
+    changes.push(...diffOperation(ctx, key, o, n));
+  }
+  if (options.quirkTargets?.length) changes = annotateQuirks(changes, options.quirkTargets);
+  changes.sort(compareChanges);
+  return {
+    scope: { compared: compared.sort(), missing: missing.sort() },
+    counts: countBySeverity(changes),
+    changes,
+  };
+}
+
+export function countBySeverity(changes: readonly Change[]): Record<Severity, number> {
+  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const change of changes) counts[change.severity]++;
+  return counts;
+}

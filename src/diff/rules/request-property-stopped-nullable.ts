@@ -1,0 +1,14 @@
+import { defineRule, subject } from '../rule.ts';
+import { nullableNote, stoppedNullable } from '../schema-checks.ts';
+
+export const requestPropertyStoppedNullable = defineRule({
+  id: 'request-property-stopped-nullable',
+  severity: 'breaking',
+  summary: 'A request body property no longer accepts null.',
+  site: 'schema',
+  direction: 'request',
+  location: 'request',
+  check: stoppedNullable,
+  message: (a, property) =>
+    `${subject('request', property)} no longer accepts null (was nullable${nullableNote(a.how)})`,
+});

@@ -1,0 +1,13 @@
+import { defineRule, subject } from '../rule.ts';
+import { propertiesAdded } from '../schema-checks.ts';
+
+export const responsePropertyAdded = defineRule({
+  id: 'response-property-added',
+  severity: 'info',
+  summary: 'A response has a new property.',
+  site: 'schema',
+  direction: 'response',
+  location: 'response',
+  check: propertiesAdded,
+  message: (_a, property) => `${subject('response', property)} added`,
+});

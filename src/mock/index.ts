@@ -1,0 +1,101 @@
+import { lockedVersions } from '../spec/lock.ts';
+import { loadArtifacts } from '../validate/artifacts.ts';
+import { type MockOptions, type ResolvedOptions, resolveOptions } from './options.ts';
+import { Pipeline, type ServedVersion } from './pipeline.ts';
+import { versionProfile } from './profile.ts';
+import { FixedWindowLimiter } from './rate-limit.ts';
+import { compileRoutes } from './router.ts';
+import { conformant } from './scenarios/conformant.ts';
+import { documented } from './scenarios/documented.ts';
+import { FaultPlan } from './scenarios/faults.ts';
+import type { BodyShaper } from './scenarios/scenario.ts';
+import { listen } from './server.ts';
+import { type MockState, RequestLog } from './state.ts';
+import { textureFrom } from './texture.ts';
+import { Workspace } from './workspace.ts';
+
+/**
+ * The embedded mock Intercom: a versioned, seeded, quirk- and fault-aware server on 127.0.0.1, the default
+ * target of every suite and a tool in its own right.
+ */
+export interface MockServer {
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  close(): Promise<void>;
+  state: MockState;
+  /** The options in effect (defaults filled in). */
+  options: Readonly<ResolvedOptions>;
+}
+
+export { LARGE_CONVERSATION_INDEX, MAX_RETURNED_PARTS, SNOOZE_BASE } from './conversation.ts';
+export { ERROR_CATALOGUE, type ErrorId, errorList } from './errors.ts';
+export {
+  type AdminOverrides,
+  type CatalogueTag,
+  DEFAULT_TAGS,
+  type FaultOptions,
+  MAX_CONVERSATIONS,
+  type MockOptions,
+  type PerPageOverflow,
+  type ResolvedOptions,
+  SCENARIO_IDS,
+  type ScenarioId,
+} from './options.ts';
+export { DEFAULT_PER_PAGE, MAX_PER_PAGE } from './pagination.ts';
+export { type Deviation, MOCK_QUIRK_IDS, MOCK_QUIRKS, type QuirkId } from './quirks.ts';
+export { FAULT_IDS, FAULTS, type FaultId } from './scenarios/faults.ts';
+export type { MockState, RequestLogEntry } from './state.ts';
+
+const SHAPERS: Record<ResolvedOptions['scenario'], BodyShaper> = {
+  conformant,
+  documented,
+  faults: conformant,
+};
+
+export async function startMockServer(options: MockOptions = {}): Promise<MockServer> {
+  const locked = lockedVersions();
+  const o = resolveOptions(options, locked);
+  const versions = new Map<string, ServedVersion>();
+  for (const v of o.apiVersions) {
+    const artifacts = loadArtifacts(v);
+    versions.set(v, { profile: versionProfile(artifacts), routes: compileRoutes(artifacts.index) });
+  }
+  const workspace = new Workspace(o, textureFrom(locked));
+  const log = new RequestLog(o.requestLogLimit);
+  const pipeline = new Pipeline({
+    options: o,
+    workspace,
+    versions,
+    shaper: SHAPERS[o.scenario],
+    limiter: new FixedWindowLimiter(o.rateLimit.limit, o.rateLimit.windowSeconds, o.clock),
+    log,
+    faults: o.scenario === 'faults' ? new FaultPlan(o.faults, o.faultOptions) : undefined,
+  });
+  const server = await listen(pipeline, o.port);
+
+  const state: MockState = {
+    get requestCount() {
+      return log.count;
+    },
+    get requests() {
+      return log.list;
+    },
+    tagCatalogue: workspace.catalogue,
+    admin: workspace.roster.me,
+    conversationCount: workspace.size,
+    seed: workspace.seed,
+    conversationId: (index) => workspace.idOf(index),
+    tagsOf: (id) => {
+      const c = workspace.byId(id);
+      return c ? workspace.tagsOf(c).map((t) => t.id) : undefined;
+    },
+    tagChanges: () =>
+      workspace.tagChanges().map((ch) => ({
+        conversationId: workspace.idOf(ch.conversationIndex),
+        added: ch.added,
+        removed: ch.removed,
+      })),
+    deviationsFor: (method, url, version) => pipeline.deviationsFor(method, url, version),
+  };
+  return { url: server.url, close: server.close, state, options: o };
+}

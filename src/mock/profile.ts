@@ -1,0 +1,83 @@
+import { resolvePointer } from '../util/json-pointer.ts';
+import type { VersionArtifacts } from '../validate/artifacts.ts';
+
+/**
+ * What a version's schemas say about the shape of a conversation, read from `generated/<v>/schemas.json`
+ * (strict reading) rather than hard-coded: which properties the version describes or requires, and which may
+ * be null. The shapes in shape.ts follow it, so a conformant response is valid by construction.
+ */
+export interface PropertyRule {
+  described: boolean;
+  required: boolean;
+  nullable: boolean;
+}
+
+export type PropertyRules = (name: string) => PropertyRule;
+
+export interface VersionProfile {
+  version: string;
+  /** The conversation of retrieveConversation 200. */
+  conversation: PropertyRules;
+  /** A conversation in the list: the list's item schema, or the conversation's when the list does not describe items. */
+  listItem: PropertyRules;
+  listDescribesConversations: boolean;
+  /** Whether `pages.next` requires `per_page` (2.11's `starting_after_paging`). */
+  nextRequiresPerPage: boolean;
+}
+
+type Schema = Record<string, unknown>;
+
+function isObject(v: unknown): v is Schema {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function deref(root: Schema, schema: unknown, depth = 0): Schema | undefined {
+  if (!isObject(schema) || depth > 16) return undefined;
+  if (typeof schema.$ref === 'string') return deref(root, resolvePointer(root, schema.$ref), depth + 1);
+  return schema;
+}
+
+function allowsNull(root: Schema, schema: unknown): boolean {
+  const s = deref(root, schema);
+  if (!s) return true;
+  const type = s.type;
+  if (type === undefined && !s.allOf && !s.anyOf && !s.oneOf && !s.properties) return true;
+  return type === 'null' || (Array.isArray(type) && type.includes('null'));
+}
+
+function rulesOf(root: Schema, schema: Schema | undefined): PropertyRules {
+  const props = isObject(schema?.properties) ? (schema.properties as Schema) : {};
+  const required = Array.isArray(schema?.required) ? (schema.required as string[]) : [];
+  return (name) => ({
+    described: Object.hasOwn(props, name),
+    required: required.includes(name),
+    nullable: Object.hasOwn(props, name) ? allowsNull(root, props[name]) : true,
+  });
+}
+
+function bundleOf(artifacts: VersionArtifacts, operationId: string): Schema {
+  const media = artifacts.index.operations[operationId]?.responses['200']?.content['application/json'];
+  const bundle = media ? artifacts.schemas()[media.validator] : undefined;
+  return (bundle ?? {}) as Schema;
+}
+
+export function versionProfile(artifacts: VersionArtifacts): VersionProfile {
+  const retrieveRoot = bundleOf(artifacts, 'retrieveConversation');
+  const conversation = rulesOf(retrieveRoot, deref(retrieveRoot, retrieveRoot));
+  const listRoot = bundleOf(artifacts, 'listConversations');
+  const list = deref(listRoot, listRoot);
+  const listProps = isObject(list?.properties) ? (list.properties as Schema) : {};
+  const items = deref(listRoot, deref(listRoot, listProps.conversations)?.items);
+  const next = deref(
+    listRoot,
+    deref(listRoot, listProps.pages)?.properties &&
+      (deref(listRoot, listProps.pages)!.properties as Schema).next,
+  );
+  return {
+    version: artifacts.apiVersion,
+    conversation,
+    listItem: items ? rulesOf(listRoot, items) : conversation,
+    listDescribesConversations: items !== undefined,
+    nextRequiresPerPage: Array.isArray(next?.required) && (next.required as string[]).includes('per_page'),
+  };
+}

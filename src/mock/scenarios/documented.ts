@@ -1,0 +1,149 @@
+import type { PropertyRules, VersionProfile } from '../profile.ts';
+import type { Deviation, QuirkId } from '../quirks.ts';
+import {
+  type ConversationView,
+  listJson,
+  type PageData,
+  pagesJson,
+  shapeConversation,
+  tagJson,
+  viewValue,
+} from '../shape.ts';
+import { type BodyShaper, prefixDeviations, type Shaped } from './scenario.ts';
+
+/**
+ * `documented`: responses shaped the way Intercom's own examples and documentation pages show them, including
+ * where those disagree with the schemas. Every deviation is tagged with its quirk id and instance path, so
+ * that a test can assert the kit finds exactly those. Which conversations carry which deviation is fixed by
+ * their index (and their seeded facts), so the subsets are deterministic:
+ *
+ * | quirk | where |
+ * |---|---|
+ * | null-conversation-rating | unrated conversations with an even index (tagged where the version forbids null: 2.11) |
+ * | rating-all-null-fields | unrated conversations with an odd index (both versions) |
+ * | null-first-contact-reply, null-sla-applied, null-ai-agent | every conversation without one (tagged in 2.11) |
+ * | null-statistics, null-teammates | index % 4 == 0 (tagged in 2.11) |
+ * | assignee-ids-as-strings | index % 3 == 0, each non-null assignee id (both versions) |
+ * | nullable-allof | index % 5 == 2: the first seeded tag still attached has applied_by null (both versions) |
+ * | topics-undefined | every conversation: topics is a topic.list (not visible to strict validation) |
+ * | per-page-as-string | every list page (both versions) |
+ * | pages-next-without-per-page | every list page with a next page (tagged where next requires per_page: 2.11) |
+ * | list-conversations-schema | every 2.10 list page: `conversations` is not described (not visible) |
+ *
+ * `nullable-ref` is not used: sla_applied and ai_agent null carry the more precise null-sla-applied / null-ai-agent.
+ */
+
+/** The rating of an unrated conversation, as docs pages 000 and 001 print it. */
+const ALL_NULL_RATING = {
+  created_at: null,
+  contact: { id: null, type: null },
+  rating: null,
+  remark: null,
+  teammate: { id: null, type: null },
+};
+
+class Deviations {
+  readonly list: Deviation[] = [];
+  readonly overrides = new Map<string, unknown>();
+
+  constructor(private readonly rules: PropertyRules) {}
+
+  /** Sets a property to a value its schema does not admit: strict validation sees it where the property is described. */
+  set(key: string, value: unknown, quirk: QuirkId): void {
+    this.overrides.set(key, value);
+    this.list.push({ quirk, instancePath: `/${key}`, schemaVisible: this.rules(key).described });
+  }
+
+  /** Null where the neutral conversation has nothing: a deviation (tagged) only where the version forbids null. */
+  nullIfAbsent(key: string, value: unknown, quirk: QuirkId): void {
+    const rule = this.rules(key);
+    if (value !== null || (!rule.described && !rule.required)) return;
+    this.overrides.set(key, null);
+    if (!rule.nullable) this.list.push({ quirk, instancePath: `/${key}`, schemaVisible: true });
+  }
+}
+
+function documentedConversation(profile: VersionProfile, view: ConversationView): Shaped {
+  const c = view.conversation;
+  const i = c.index;
+  const rules = view.listItem ? profile.listItem : profile.conversation;
+  const d = new Deviations(rules);
+  const n = c.neutral;
+
+  if (!c.facts.rated) {
+    if (i % 2 === 0) d.nullIfAbsent('conversation_rating', n.conversation_rating, 'null-conversation-rating');
+    else d.set('conversation_rating', ALL_NULL_RATING, 'rating-all-null-fields');
+  }
+  d.nullIfAbsent('first_contact_reply', n.first_contact_reply, 'null-first-contact-reply');
+  d.nullIfAbsent('sla_applied', n.sla_applied, 'null-sla-applied');
+  d.nullIfAbsent('ai_agent', n.ai_agent, 'null-ai-agent');
+  if (i % 4 === 0) {
+    d.nullIfAbsent('statistics', null, 'null-statistics');
+    d.nullIfAbsent('teammates', null, 'null-teammates');
+  }
+  if (i % 3 === 0) {
+    for (const key of ['admin_assignee_id', 'team_assignee_id']) {
+      const v = n[key];
+      if (typeof v === 'number') d.set(key, String(v), 'assignee-ids-as-strings');
+    }
+  }
+  if (i % 5 === 2) {
+    const k = view.tags.findIndex((t) => t.seeded);
+    if (k >= 0) {
+      const tags = view.tags.map((t, j) => {
+        const json = tagJson(t, view.tagName(t.id));
+        return j === k ? { ...json, applied_by: null } : json;
+      });
+      d.overrides.set('tags', { type: 'tag.list', tags });
+      d.list.push({
+        quirk: 'nullable-allof',
+        instancePath: `/tags/tags/${k}/applied_by`,
+        schemaVisible: true,
+      });
+    }
+  }
+  // topics: present everywhere, as the docs show it; no version's schema defines it.
+  if (rules('topics').described) d.overrides.set('topics', viewValue(view, 'topics', n.topics));
+  else d.set('topics', viewValue(view, 'topics', n.topics), 'topics-undefined');
+  return { body: shapeConversation(profile, view, d.overrides), deviations: d.list };
+}
+
+export const documented: BodyShaper = {
+  conversation: documentedConversation,
+  listPage(profile: VersionProfile, page: PageData, items: Shaped[]): Shaped {
+    const pages = pagesJson(page, false);
+    const deviations: Deviation[] = [];
+    // "per_page": "1" (docs page 000).
+    pages.per_page = String(page.perPage);
+    deviations.push({ quirk: 'per-page-as-string', instancePath: '/pages/per_page', schemaVisible: true });
+    if (page.next !== undefined && profile.nextRequiresPerPage) {
+      deviations.push({
+        quirk: 'pages-next-without-per-page',
+        instancePath: '/pages/next/per_page',
+        schemaVisible: true,
+      });
+    }
+    if (!profile.listDescribesConversations) {
+      deviations.push({
+        quirk: 'list-conversations-schema',
+        instancePath: '/conversations',
+        schemaVisible: false,
+      });
+    }
+    items.forEach((item, k) => {
+      const inItem = prefixDeviations(`/conversations/${k}`, item.deviations);
+      // Inside a list the schema does not describe, no deviation of an item is visible to strict validation.
+      deviations.push(
+        ...(profile.listDescribesConversations ? inItem : inItem.map((d) => ({ ...d, schemaVisible: false }))),
+      );
+    });
+    return {
+      body: listJson(
+        pages,
+        page.totalCount,
+        items.map((i) => i.body),
+      ),
+      deviations,
+    };
+  },
+};

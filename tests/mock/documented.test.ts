@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Deviation, type MockServer, type QuirkId, startMockServer } from '../../src/mock/index.ts';
+import { loadArtifacts } from '../../src/validate/artifacts.ts';
+import { schemaCoverage } from '../../src/validate/coverage.ts';
+import { responseTarget, type SchemaFinding } from '../../src/validate/validate.ts';
+import { call, findings, VERSIONS } from './helpers.ts';
+
+let mock: MockServer;
+beforeAll(async () => {
+  mock = await startMockServer({ scenario: 'documented' });
+});
+afterAll(() => mock.close());
+
+/** Where a finding points: for a missing property, the property itself. */
+function findingPath(f: SchemaFinding): string {
+  return f.keyword === 'required' ? `${f.instancePath}/${String(f.params.missingProperty)}` : f.instancePath;
+}
+
+function under(path: string, prefix: string): boolean {
+  return path === prefix || path.startsWith(`${prefix}/`);
+}
+
+/** Strict findings vs tagged deviations: findings only under visible tags, and at least one under each. */
+function checkExactly(found: SchemaFinding[], deviations: Deviation[]): void {
+  const visible = deviations.filter((d) => d.schemaVisible);
+  const stray = found.filter((f) => !visible.some((d) => under(findingPath(f), d.instancePath)));
+  expect(stray).toEqual([]);
+  const silent = visible.filter((d) => !found.some((f) => under(findingPath(f), d.instancePath)));
+  expect(silent).toEqual([]);
+}
+
+/** Coverage: each invisible deviation is a property no schema describes. */
+function checkInvisible(version: string, operationId: string, body: unknown, deviations: Deviation[]): void {
+  const target = responseTarget(loadArtifacts(version), operationId, 200);
+  const bundle = loadArtifacts(version).schemas()[target.media.validator]!;
+  const { undocumented } = schemaCoverage(bundle, body);
+  for (const d of deviations.filter((x) => !x.schemaVisible)) {
+    const normalised = d.instancePath.replace(/\/\d+(?=\/|$)/g, '/*');
+    expect(undocumented.some((u) => under(normalised, u))).toBe(true);
+  }
+}
+
+const EXPECTED: Record<(typeof VERSIONS)[number], QuirkId[]> = {
+  '2.10': [
+    'assignee-ids-as-strings',
+    'list-conversations-schema',
+    'nullable-allof',
+    'per-page-as-string',
+    'rating-all-null-fields',
+    'topics-undefined',
+  ],
+  '2.11': [
+    'assignee-ids-as-strings',
+    'null-ai-agent',
+    'null-conversation-rating',
+    'null-first-contact-reply',
+    'null-sla-applied',
+    'null-statistics',
+    'null-teammates',
+    'nullable-allof',
+    'pages-next-without-per-page',
+    'per-page-as-string',
+    'rating-all-null-fields',
+    'topics-undefined',
+  ],
+};
+
+describe.each(VERSIONS)('documented scenario, API %s', (version) => {
+  const seen = new Set<QuirkId>();
+
+  it('list pages deviate exactly where tagged', async () => {
+    let path = '/conversations?per_page=25';
+    for (let page = 0; page < 2; page++) {
+      const reply = await call(mock.url, path, { version });
+      expect(reply.status).toBe(200);
+      const logged = mock.state.requests.at(-1)!;
+      expect(logged.version).toBe(version);
+      const deviations = logged.deviations ?? [];
+      expect(deviations.length).toBeGreaterThan(0);
+      expect(mock.state.deviationsFor('GET', path, version)).toEqual(deviations);
+      checkExactly(findings(version, 'listConversations', 200, reply.body), deviations);
+      checkInvisible(version, 'listConversations', reply.body, deviations);
+      for (const d of deviations) seen.add(d.quirk);
+      path = `/conversations?per_page=25&starting_after=${reply.body.pages.next.starting_after}`;
+    }
+  });
+
+  it('retrieved conversations deviate exactly where tagged', async () => {
+    for (let i = 0; i < 40; i++) {
+      const path = `/conversations/${mock.state.conversationId(i)}`;
+      const reply = await call(mock.url, path, { version });
+      expect(reply.status).toBe(200);
+      const deviations = mock.state.requests.at(-1)!.deviations ?? [];
+      checkExactly(findings(version, 'retrieveConversation', 200, reply.body), deviations);
+      checkInvisible(version, 'retrieveConversation', reply.body, deviations);
+      for (const d of deviations) seen.add(d.quirk);
+    }
+  });
+
+  it('produces every quirk of the version, and only those', () => {
+    expect([...seen].sort()).toEqual(EXPECTED[version]);
+  });
+});
+
+describe('documented shapes', () => {
+  it('shows the docs pages shapes: all-null rating, string per_page and ids, topic.list, null applied_by', async () => {
+    const page = (await call(mock.url, '/conversations?per_page=20', { version: '2.11' })).body;
+    expect(page.pages.per_page).toBe('20');
+    expect(page.pages.next).not.toHaveProperty('per_page');
+    const items = page.conversations;
+    expect(items.some((c: { conversation_rating: unknown }) => c.conversation_rating === null)).toBe(true);
+    expect(items).toContainEqual(
+      expect.objectContaining({
+        conversation_rating: { created_at: null, contact: { id: null, type: null }, rating: null, remark: null, teammate: { id: null, type: null } },
+      }),
+    );
+    expect(items.some((c: { admin_assignee_id: unknown }) => typeof c.admin_assignee_id === 'string')).toBe(true);
+    expect(items[0].topics).toMatchObject({ type: 'topic.list' });
+    expect(
+      items.some((c: { tags: { tags: Array<{ applied_by: unknown }> } }) => c.tags.tags.some((t) => t.applied_by === null)),
+    ).toBe(true);
+  });
+
+  it('leaves /me and the tag endpoints conformant', async () => {
+    const me = await call(mock.url, '/me');
+    expect(findings('2.11', 'identifyAdmin', 200, me.body)).toEqual([]);
+    expect(mock.state.requests.at(-1)!.deviations).toBeUndefined();
+  });
+
+  it('tags nothing in the conformant scenario', async () => {
+    const plain = await startMockServer({ scenario: 'conformant' });
+    try {
+      const reply = await call(plain.url, '/conversations', { version: '2.11' });
+      expect(reply.status).toBe(200);
+      expect(plain.state.requests.at(-1)!.deviations).toBeUndefined();
+      expect(plain.state.deviationsFor('GET', '/conversations', '2.11')).toEqual([]);
+    } finally {
+      await plain.close();
+    }
+  });
+});
