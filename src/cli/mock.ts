@@ -1,5 +1,12 @@
 import { parseArgs } from 'node:util';
-import { FAULT_IDS, type FaultId, type MockOptions, SCENARIO_IDS, type ScenarioId, startMockServer } from '../mock/index.ts';
+import {
+  FAULT_IDS,
+  type FaultId,
+  type MockOptions,
+  SCENARIO_IDS,
+  type ScenarioId,
+  startMockServer,
+} from '../mock/index.ts';
 import { parseVersionList } from '../spec/lock.ts';
 import { UserError } from '../util/errors.ts';
 import type { CliIo } from './io.ts';
@@ -11,7 +18,8 @@ export const MOCK_USAGE =
 
 function integer(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{1,10}$/.test(value)) throw new UserError(`--${name} must be a non-negative integer (got "${value}")`);
+  if (!/^\d{1,10}$/.test(value))
+    throw new UserError(`--${name} must be a non-negative integer (got "${value}")`);
   return Number(value);
 }
 
@@ -35,9 +43,13 @@ export function mockOptionsFromArgs(argv: string[]): MockOptions {
     allowPositionals: true,
   });
   if (positionals.length > 0) throw new UserError(`unexpected argument "${positionals[0]}" (${MOCK_USAGE})`);
-  const faults = (values.fault ?? []).flatMap((f) => f.split(',')).map((f) => f.trim()).filter(Boolean);
+  const faults = (values.fault ?? [])
+    .flatMap((f) => f.split(','))
+    .map((f) => f.trim())
+    .filter(Boolean);
   for (const f of faults) {
-    if (!(FAULT_IDS as string[]).includes(f)) throw new UserError(`unknown fault "${f}" (${FAULT_IDS.join(', ')})`);
+    if (!(FAULT_IDS as string[]).includes(f))
+      throw new UserError(`unknown fault "${f}" (${FAULT_IDS.join(', ')})`);
   }
   const scenario = values.scenario ?? (faults.length > 0 ? 'faults' : 'conformant');
   if (!(SCENARIO_IDS as readonly string[]).includes(scenario)) {
@@ -51,7 +63,10 @@ export function mockOptionsFromArgs(argv: string[]): MockOptions {
   let rateLimit: MockOptions['rateLimit'];
   if (values['rate-limit'] !== undefined) {
     const m = /^(\d{1,10})\/(\d{1,6})$/.exec(values['rate-limit']);
-    if (!m) throw new UserError(`--rate-limit must be <requests>/<seconds>, e.g. 10000/10 (got "${values['rate-limit']}")`);
+    if (!m)
+      throw new UserError(
+        `--rate-limit must be <requests>/<seconds>, e.g. 10000/10 (got "${values['rate-limit']}")`,
+      );
     rateLimit = { limit: Number(m[1]), windowSeconds: Number(m[2]) };
   }
   const options: MockOptions = {
@@ -65,7 +80,8 @@ export function mockOptionsFromArgs(argv: string[]): MockOptions {
   };
   if (values['api-version'] !== undefined) {
     const versions = parseVersionList(values['api-version']);
-    if (versions.length !== 1) throw new UserError('--api-version takes one version: the default (every locked version is served)');
+    if (versions.length !== 1)
+      throw new UserError('--api-version takes one version: the default (every locked version is served)');
     options.defaultVersion = versions[0];
   }
   if (faults.length > 0) options.faults = faults as FaultId[];
@@ -88,7 +104,11 @@ function untilSignal(): Promise<string> {
 }
 
 /** `mock`: serves the mock until SIGINT/SIGTERM (or `stop`, for tests), then closes it and exits 0. */
-export async function mockCommand(argv: string[], io: CliIo, stop: Promise<unknown> = untilSignal()): Promise<number> {
+export async function mockCommand(
+  argv: string[],
+  io: CliIo,
+  stop: Promise<unknown> = untilSignal(),
+): Promise<number> {
   const server = await startMockServer(mockOptionsFromArgs(argv));
   const o = server.options;
   const scenario = o.scenario === 'faults' ? `faults ${o.faults.join(',')}` : o.scenario;

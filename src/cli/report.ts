@@ -1,7 +1,13 @@
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { hasViolations, type RunResult } from '../model/result.ts';
-import { ALL_FORMATS, mergeResults, type ReportFormat, readRunResult, writeReports } from '../report/index.ts';
+import type { RunResult } from '../model/result.ts';
+import {
+  ALL_FORMATS,
+  mergeResults,
+  type ReportFormat,
+  readRunResult,
+  writeReports,
+} from '../report/index.ts';
 import { UserError } from '../util/errors.ts';
 import type { CliIo } from './io.ts';
 
@@ -18,14 +24,18 @@ const HELP = `${REPORT_USAGE}
 
 /** Secrets known to the environment, scrubbed from anything written (a last line of defence). */
 function environmentSecrets(env: NodeJS.ProcessEnv = process.env): string[] {
-  return [env.INTERCOM_ACCESS_TOKEN, env.INTERCOM_TOKEN].filter((s): s is string => typeof s === 'string' && s !== '');
+  return [env.INTERCOM_ACCESS_TOKEN, env.INTERCOM_TOKEN].filter(
+    (s): s is string => typeof s === 'string' && s !== '',
+  );
 }
 
 function summaryLine(result: RunResult): string {
   const findings = result.results.flatMap((r) => r.findings);
-  const violations = findings.filter((f) => f.classification === 'violation').length;
-  const quirks = findings.filter((f) => f.classification === 'known-quirk').length;
-  return `${result.results.length} results, ${violations} violation${violations === 1 ? '' : 's'}, ${quirks} known quirk${quirks === 1 ? '' : 's'}${hasViolations(result) ? '' : ' (conforms)'}`;
+  const count = (classification: string, word: string) => {
+    const n = findings.filter((f) => f.classification === classification).length;
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+  };
+  return `${result.results.length} results: ${count('violation', 'violation')}, ${count('known-quirk', 'known quirk')}`;
 }
 
 export async function reportCommand(argv: string[], io: CliIo): Promise<number> {
@@ -51,10 +61,13 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
     return 0;
   }
   if (sub === 'merge') {
-    if (files.length === 0) throw new UserError(`report merge takes the conformance.json of each shard (${REPORT_USAGE})`);
+    if (files.length === 0)
+      throw new UserError(`report merge takes the conformance.json of each shard (${REPORT_USAGE})`);
     const merged = mergeResults(files.map(readRunResult), files);
     const written = await writeReports(merged, values.out ?? 'reports', { secrets });
-    io.stdout(`${written.join('\n')}\nmerged ${files.length} shard${files.length === 1 ? '' : 's'}: ${summaryLine(merged)}\n`);
+    io.stdout(
+      `${written.join('\n')}\nmerged ${files.length} shard${files.length === 1 ? '' : 's'}: ${summaryLine(merged)}\n`,
+    );
     return 0;
   }
   throw new UserError(sub ? `unknown report subcommand "${sub}" (render, merge)` : REPORT_USAGE);

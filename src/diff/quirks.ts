@@ -10,9 +10,10 @@ export interface QuirkTarget {
   side: 'old' | 'new';
 }
 
-/** `pointer` is `base` or lies under it (`/a/b` is under `/a`, `/ab` is not). */
+/** `pointer` is `base` or lies under it (`/a/b` is under `/a`, `/ab` is not); `#/a` and `/a` are the same. */
 export function isAtOrUnder(pointer: string, base: string): boolean {
-  return pointer === base || pointer.startsWith(base.endsWith('/') ? base : `${base}/`);
+  const [p, b] = [pointer.replace(/^#/, ''), base.replace(/^#/, '').replace(/\/$/, '')];
+  return p === b || p.startsWith(`${b}/`);
 }
 
 /**

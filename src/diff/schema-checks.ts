@@ -85,7 +85,7 @@ export function stoppedNullable(site: SchemaSite): Array<Hit<NullableArgs>> {
 export function nullableNote(how: NullableHow): string {
   return how === 'type'
     ? ''
-    : ` (declared ${how === 'beside-ref' ? 'beside a $ref' : 'around an allOf'}: a strict OpenAPI 3.0 reading ignores it)`;
+    : ` (declared ${how === 'beside-ref' ? 'beside a $ref' : 'around an allOf/anyOf/oneOf'}: a strict OpenAPI 3.0 reading ignores it)`;
 }
 
 export type RequiredArgs = { name: string; defined: boolean };

@@ -169,8 +169,9 @@ export function viewSchema(doc: OpenApiDocument, node: unknown, at: string, dept
   const { types, nullType } = jsonTypes(target);
   if (types) view.types = types;
   if (nullType || target.nullable === true) {
+    // Around a combinator the members still reject null under OpenAPI 3.0 (the defect kind `nullable-around-allof`).
     const aroundAllOf =
-      target.nullable === true && Array.isArray(target.allOf) && typeof target.type !== 'string';
+      target.nullable === true && ['allOf', 'anyOf', 'oneOf'].some((c) => Array.isArray(target[c]));
     if (!view.nullable) {
       view.nullable = true;
       view.nullableHow = aroundAllOf ? 'around-allof' : 'type';

@@ -56,7 +56,7 @@ export interface SideOptions {
 const MEMO_SIZE = 8;
 const memo = new Map<string, { mtimeMs: number; size: number; doc: OpenApiDocument }>();
 
-/** Parses a description file once per process while it is unchanged (descriptions are read-only here). */
+/** Parses a description file once per process while it is unchanged; errors name the file as given. */
 function parseMemo(file: string, parsed?: OpenApiDocument): OpenApiDocument {
   const path = resolve(file);
   let stat: { mtimeMs: number; size: number };
@@ -67,7 +67,7 @@ function parseMemo(file: string, parsed?: OpenApiDocument): OpenApiDocument {
   }
   const hit = memo.get(path);
   if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit.doc;
-  const doc = parsed ?? loadDescriptionFile(path);
+  const doc = parsed ?? loadDescriptionFile(file);
   memo.delete(path);
   memo.set(path, { mtimeMs: stat.mtimeMs, size: stat.size, doc });
   while (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value!);
@@ -110,8 +110,7 @@ export async function loadSide(spec: SideSpec, options: SideOptions): Promise<Lo
       };
     }
     case 'file': {
-      const file = resolve(spec.path);
-      return { info: { label: spec.path, kind: 'file', file }, doc: parseMemo(file) };
+      return { info: { label: spec.path, kind: 'file', file: resolve(spec.path) }, doc: parseMemo(spec.path) };
     }
   }
 }

@@ -68,11 +68,8 @@ export function versionProfile(artifacts: VersionArtifacts): VersionProfile {
   const list = deref(listRoot, listRoot);
   const listProps = isObject(list?.properties) ? (list.properties as Schema) : {};
   const items = deref(listRoot, deref(listRoot, listProps.conversations)?.items);
-  const next = deref(
-    listRoot,
-    deref(listRoot, listProps.pages)?.properties &&
-      (deref(listRoot, listProps.pages)!.properties as Schema).next,
-  );
+  const pagesProps = deref(listRoot, listProps.pages)?.properties;
+  const next = isObject(pagesProps) ? deref(listRoot, pagesProps.next) : undefined;
   return {
     version: artifacts.apiVersion,
     conversation,

@@ -42,11 +42,6 @@ export const MOCK_QUIRKS = {
     summary: 'pages.per_page is a string where the schema says integer',
     source: 'Intercom docs "List all conversations" (reference/intercom-docs/000: "per_page": "1")',
   },
-  'pages-next-without-per-page': {
-    summary: 'pages.next has page and starting_after but no per_page, which 2.11 requires',
-    source:
-      'Intercom docs "List all conversations" (reference/intercom-docs/000: "next": { "page": 2, "starting_after": … })',
-  },
   'topics-undefined': {
     summary: 'topics is present (a topic.list) though no schema defines it (2.11 even requires it)',
     source:
@@ -55,6 +50,12 @@ export const MOCK_QUIRKS = {
   'list-conversations-schema': {
     summary: 'the 2.10 list carries `conversations`, which its schema (paginated_response) does not describe',
     source: 'API 2.10 description, listConversations 200 example "successful"',
+  },
+  'nullable-ref': {
+    summary:
+      'a part not about assignment has assigned_to: null: `nullable` beside its `$ref` is ignored under the strict reading',
+    source:
+      'Intercom docs "Retrieve a conversation" (reference/intercom-docs/001: "assigned_to": null on a comment part)',
   },
   'nullable-allof': {
     summary:

@@ -54,6 +54,8 @@ export async function listen(pipeline: Pipeline, port: number): Promise<Listenin
     });
     server.listen(port, HOST, () => resolve());
   });
+  // After listening, a server-level error (e.g. running out of file descriptors on accept) must not crash the host.
+  server.on('error', () => {});
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
 

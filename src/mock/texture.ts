@@ -1,4 +1,5 @@
 import { generateSync, type JsonSchema } from 'json-schema-faker';
+import { resolvePointer } from '../util/json-pointer.ts';
 import { loadArtifacts } from '../validate/artifacts.ts';
 import { mix } from './prng.ts';
 
@@ -66,6 +67,34 @@ function newest(versions: string[]): string {
   })[versions.length - 1]!;
 }
 
+/** The properties the texture reads. */
+const TEXTURE_PROPERTIES = [
+  'priority',
+  'read',
+  'source',
+  'title',
+  'sla_applied',
+  'ai_agent',
+  'linked_objects',
+  'statistics',
+];
+
+/** The conversation schema of a bundle restricted to the properties read (faking the parts is wasted work). */
+function projection(bundle: Record<string, unknown>): JsonSchema {
+  const ref = typeof bundle.$ref === 'string' ? bundle.$ref : undefined;
+  const conversation = ref ? (resolvePointer(bundle, ref) as Record<string, unknown> | undefined) : undefined;
+  const properties = conversation?.properties as Record<string, unknown> | undefined;
+  if (!conversation || !properties) return bundle as JsonSchema;
+  const { $ref: _, ...rest } = bundle;
+  return {
+    ...rest,
+    type: 'object',
+    properties: Object.fromEntries(
+      TEXTURE_PROPERTIES.filter((p) => p in properties).map((p) => [p, properties[p]]),
+    ),
+  } as JsonSchema;
+}
+
 /** The texture source of a set of locked versions: faker over the newest one's conversation schema. */
 export function textureFrom(lockedVersions: string[]): TextureFn {
   const artifacts = loadArtifacts(newest(lockedVersions));
@@ -73,9 +102,10 @@ export function textureFrom(lockedVersions: string[]): TextureFn {
   const validator = op?.responses['200']?.content['application/json']?.validator;
   const bundle = validator ? artifacts.schemas()[validator] : undefined;
   if (!bundle) return () => extractTexture(undefined);
+  const schema = projection(bundle);
   return (seed, index) =>
     extractTexture(
-      generateSync(bundle as JsonSchema, {
+      generateSync(schema, {
         seed: mix(seed, index, 0x74657874) || 1,
         alwaysFakeOptionals: true,
         maxDepth: 4,

@@ -60,6 +60,11 @@ export class Workspace {
     return this.cache.getOrCreate(index, () => buildConversation(this.ctx, index));
   }
 
+  /** How many built conversations are held (bounded by the LRU). */
+  get cachedCount(): number {
+    return this.cache.size;
+  }
+
   byId(id: string): Conversation | undefined {
     const index = this.indexOf(id);
     return index === undefined ? undefined : this.conversation(index);

@@ -48,7 +48,12 @@ export function classifyBody(target: QuirkAwareTarget, body: unknown): Classifie
     const quirk = explainingQuirk(target.quirks, nodes, f.specPointer);
     out.push(
       quirk
-        ? { ...f, classification: 'known-quirk', quirk: { id: quirk.id, summary: quirk.summary, source: quirk.source }, reading: 'strict' }
+        ? {
+            ...f,
+            classification: 'known-quirk',
+            quirk: { id: quirk.id, summary: quirk.summary, source: quirk.source },
+            reading: 'strict',
+          }
         : { ...f, classification: 'violation', reading: 'strict' },
     );
   }
@@ -56,5 +61,9 @@ export function classifyBody(target: QuirkAwareTarget, body: unknown): Classifie
     // What only the overlaid reading rejects is a violation too, unless the strict reading already reported that place.
     if (!strictPaths.has(f.instancePath)) out.push({ ...f, classification: 'violation', reading: 'quirks' });
   }
-  return out.sort((a, b) => (a.instancePath < b.instancePath ? -1 : a.instancePath > b.instancePath ? 1 : 0) || a.keyword.localeCompare(b.keyword));
+  return out.sort(
+    (a, b) =>
+      (a.instancePath < b.instancePath ? -1 : a.instancePath > b.instancePath ? 1 : 0) ||
+      a.keyword.localeCompare(b.keyword),
+  );
 }

@@ -53,7 +53,11 @@ const depthOf = (p: string) => p.split('/').length;
  * fewest steps apart), so that `conversation_rating: null` names null-conversation-rating while a null
  * `conversation_rating.rating` names rating-all-null-fields.
  */
-export function explainingQuirk(quirks: QuirkEntry[], nodes: string[], specPointer?: string): QuirkEntry | undefined {
+export function explainingQuirk(
+  quirks: QuirkEntry[],
+  nodes: string[],
+  specPointer?: string,
+): QuirkEntry | undefined {
   let best: { quirk: QuirkEntry; score: number } | undefined;
   for (const quirk of quirks) {
     for (const target of quirk.targets) {

@@ -39,7 +39,12 @@ function parse(path: string): Segment[] {
         segments.push({ kind: 'index', index: Number(m[1]) });
       } else if ((m = /^\[\s*\*\s*\]/.exec(rest))) {
         segments.push({ kind: 'wildcard' });
-      } else if ((m = /^\[\?\(?\s*@(?:\.([A-Za-z_][\w-]*))?\s*==\s*(?:'([^']*)'|"([^"]*)"|(-?\d+(?:\.\d+)?|true|false|null))\s*\)?\]/.exec(rest))) {
+      } else if (
+        (m =
+          /^\[\?\(?\s*@(?:\.([A-Za-z_][\w-]*))?\s*==\s*(?:'([^']*)'|"([^"]*)"|(-?\d+(?:\.\d+)?|true|false|null))\s*\)?\]/.exec(
+            rest,
+          ))
+      ) {
         const literal = m[2] ?? m[3] ?? JSON.parse(m[4]!);
         segments.push({ kind: 'filter', ...(m[1] ? { key: m[1] } : {}), value: literal });
       } else fail();
@@ -72,7 +77,8 @@ export function selectPointers(doc: unknown, path: string): string[] {
             next.push(child);
             break;
           case 'filter': {
-            const probe = segment.key === undefined ? value : (value as Record<string, unknown> | null)?.[segment.key];
+            const probe =
+              segment.key === undefined ? value : (value as Record<string, unknown> | null)?.[segment.key];
             if (probe === segment.value) next.push(child);
             break;
           }

@@ -54,7 +54,10 @@ function merge(target: unknown, update: unknown): unknown {
 function setAt(doc: unknown, pointer: string, value: unknown): void {
   const tokens = parsePointer(pointer);
   const last = tokens.pop()!;
-  const parent = resolvePointer(doc, `#${tokens.map((t) => `/${t.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('')}`);
+  const parent = resolvePointer(
+    doc,
+    `#${tokens.map((t) => `/${t.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('')}`,
+  );
   if (Array.isArray(parent)) parent[Number(last)] = value;
   else (parent as Record<string, unknown>)[last] = value;
 }
@@ -62,7 +65,10 @@ function setAt(doc: unknown, pointer: string, value: unknown): void {
 function removeAt(doc: unknown, pointer: string): void {
   const tokens = parsePointer(pointer);
   const last = tokens.pop()!;
-  const parent = resolvePointer(doc, `#${tokens.map((t) => `/${t.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('')}`);
+  const parent = resolvePointer(
+    doc,
+    `#${tokens.map((t) => `/${t.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('')}`,
+  );
   if (Array.isArray(parent)) parent.splice(Number(last), 1);
   else delete (parent as Record<string, unknown>)[last];
 }
@@ -79,8 +85,10 @@ export function validateOverlay(overlay: unknown, label: string): QuirkOverlay {
     if (!q || typeof q.id !== 'string' || typeof q.summary !== 'string' || typeof q.source !== 'string') {
       throw new UserError(`${label}: action ${i} (${a.target}) has no x-quirk { id, summary, source }`);
     }
-    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(q.id)) throw new UserError(`${label}: quirk id "${q.id}" is not kebab-case`);
-    if (a.remove !== true && a.update === undefined) throw new UserError(`${label}: action ${i} (${a.target}) neither updates nor removes`);
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(q.id))
+      throw new UserError(`${label}: quirk id "${q.id}" is not kebab-case`);
+    if (a.remove !== true && a.update === undefined)
+      throw new UserError(`${label}: action ${i} (${a.target}) neither updates nor removes`);
   });
   return o;
 }
@@ -89,7 +97,10 @@ export function validateOverlay(overlay: unknown, label: string): QuirkOverlay {
  * Applies the overlay to a copy of the description. Actions run in order; an action whose target selects
  * nothing is reported in `unmatched` (the description changed under the quirk: review the overlay).
  */
-export function applyOverlay<T>(doc: T, overlay: QuirkOverlay): { doc: T; applied: AppliedAction[]; unmatched: AppliedAction[] } {
+export function applyOverlay<T>(
+  doc: T,
+  overlay: QuirkOverlay,
+): { doc: T; applied: AppliedAction[]; unmatched: AppliedAction[] } {
   const out = structuredClone(doc);
   const applied: AppliedAction[] = [];
   const unmatched: AppliedAction[] = [];

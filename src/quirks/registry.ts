@@ -38,12 +38,18 @@ export function loadOverlay(version: string, dir = quirksDir): QuirkOverlay | un
   return validateOverlay(doc, file);
 }
 
-export function buildRegistry(apiVersion: string, applied: AppliedAction[], unmatched: AppliedAction[]): QuirkRegistry {
+export function buildRegistry(
+  apiVersion: string,
+  applied: AppliedAction[],
+  unmatched: AppliedAction[],
+): QuirkRegistry {
   const byId = new Map<string, QuirkEntry>();
   for (const a of applied) {
     const entry = byId.get(a.quirk.id) ?? { ...a.quirk, targets: [], data: {} };
     if (entry.summary !== a.quirk.summary || entry.source !== a.quirk.source) {
-      throw new UserError(`quirk ${a.quirk.id} (${apiVersion}) has different summaries or sources across its actions`);
+      throw new UserError(
+        `quirk ${a.quirk.id} (${apiVersion}) has different summaries or sources across its actions`,
+      );
     }
     entry.targets.push(...a.touched);
     Object.assign(entry.data, a.data);

@@ -13,7 +13,8 @@ h2 { font-size: 18px; margin: 28px 0 8px; border-bottom: 1px solid var(--line); 
 h3 { font-size: 15px; margin: 16px 0 6px; }
 code, pre { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 pre { background: var(--bg-alt); padding: 8px; margin: 4px 0; overflow: auto; max-height: 320px; white-space: pre-wrap; word-break: break-word; }
-table { border-collapse: collapse; margin: 6px 0 12px; }
+table { border-collapse: collapse; margin: 6px 0 12px; max-width: 100%; }
+td, dd, code, a { overflow-wrap: anywhere; }
 th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
 th { background: var(--bg-alt); }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }

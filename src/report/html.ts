@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { type CheckResult, type Finding, type RunResult, verdictOf } from '../model/result.ts';
+import { type RunResult, verdictOf } from '../model/result.ts';
 import { HTML_SCRIPT, HTML_STYLE } from './html-assets.ts';
+import { code, filters, findingArticle, h, link } from './html-parts.ts';
 import {
   allFindings,
   compactJson,
@@ -19,29 +20,6 @@ import type { SchemaExcerptFn } from './schema-excerpt.ts';
 export interface HtmlOptions extends RenderOptions {
   /** Looks up the schema a finding broke (see `artifactSchemaExcerpt`); without it, no excerpt is shown. */
   schemaExcerpt?: SchemaExcerptFn;
-}
-
-const CLASSIFICATIONS = ['violation', 'known-quirk', 'conforms'] as const;
-
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
-
-const h = escapeHtml;
-
-function code(text: string): string {
-  return `<code>${h(text)}</code>`;
-}
-
-/** A link only for http(s) URLs (never `javascript:` and the like); other sources are shown as text. */
-function link(text: string, href: string): string {
-  if (!/^https?:\/\/[^\s"'<>]+$/.test(href)) return h(text);
-  return `<a href="${h(href)}" rel="noopener noreferrer" target="_blank">${h(text)}</a>`;
 }
 
 function cspHash(text: string): string {
@@ -72,8 +50,10 @@ export function renderHtml(result: RunResult, options: HtmlOptions = {}): string
       ? `<p class="verdict violation" id="verdict">${h(`${plural(violations.length, 'violation')} in ${plural(violatingOps.size, 'operation')} · ${plural(quirkCount, 'known quirk')} · ${plural(defectCount, 'spec defect')}`)}</p>`
       : `<p class="verdict conforms" id="verdict">${h(`No violations · ${plural(quirkCount, 'known quirk')} · ${plural(defectCount, 'spec defect')}`)}</p>`,
   );
-  if (!m.redacted) body.push('<p class="banner">Values are NOT redacted (--no-redact): for private debugging only.</p>');
-  if (m.partial) body.push('<p class="banner">Partial run: the run was interrupted; results are incomplete.</p>');
+  if (!m.redacted)
+    body.push('<p class="banner">Values are NOT redacted (--no-redact): for private debugging only.</p>');
+  if (m.partial)
+    body.push('<p class="banner">Partial run: the run was interrupted; results are incomplete.</p>');
   const meta: Array<[string, string]> = [
     ['Kit', h(`${m.kit.name} ${m.kit.version}`)],
     ['Target', h(m.target)],
@@ -93,12 +73,19 @@ export function renderHtml(result: RunResult, options: HtmlOptions = {}): string
         ] as [string, string],
     ),
   ];
-  body.push('<dl class="meta">', ...meta.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`), '</dl>', '</header>', '<main>');
+  body.push(
+    '<dl class="meta">',
+    ...meta.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`),
+    '</dl>',
+    '</header>',
+    '<main>',
+  );
 
   body.push('<section id="matrix"><h2>Matrix</h2>');
   const matrixRows = Object.entries(run.matrix).flatMap(([version, ops]) =>
     Object.entries(ops).map(([op, c]) => {
-      const n = (value: number, cls = '') => `<td class="n${value === 0 ? ' zero' : cls ? ` ${cls}` : ''}">${value}</td>`;
+      const n = (value: number, cls = '') =>
+        `<td class="n${value === 0 ? ' zero' : cls ? ` ${cls}` : ''}">${value}</td>`;
       return `<tr data-version="${h(version)}" data-operation="${h(op)}"><td>${h(version)}</td><td>${code(op)}</td>${n(c.pass)}${n(c.fail, 'bad')}${n(c.error, 'warn')}${n(c.skip)}${n(c.violation, 'bad')}${n(c.knownQuirk, 'warn')}</tr>`;
     }),
   );
@@ -109,8 +96,16 @@ export function renderHtml(result: RunResult, options: HtmlOptions = {}): string
     '</section>',
   );
 
-  body.push('<section id="findings"><h2>Findings</h2>', filters(run, findings.map((x) => x.finding)));
-  body.push(`<p id="filter-status" aria-live="polite">Showing ${findings.length} of ${findings.length} findings</p>`);
+  body.push(
+    '<section id="findings"><h2>Findings</h2>',
+    filters(
+      run,
+      findings.map((x) => x.finding),
+    ),
+  );
+  body.push(
+    `<p id="filter-status" aria-live="polite">Showing ${findings.length} of ${findings.length} findings</p>`,
+  );
   body.push('<div id="finding-list">');
   findings.forEach(({ result: r, finding: f }, i) => {
     body.push(findingArticle(r, f, i + 1, options.schemaExcerpt));
@@ -219,62 +214,4 @@ function pointerList(list: string[], max = 8): string {
   if (list.length === 0) return '<span class="muted">–</span>';
   const shown = list.slice(0, max).map(code).join('<br>');
   return list.length > max ? `${shown}<br><span class="muted">…and ${list.length - max} more</span>` : shown;
-}
-
-function filters(run: RunResult, findings: Finding[]): string {
-  const versions = [...new Set(run.results.map((r) => r.apiVersion))];
-  const operations = [...new Set(run.results.map((r) => r.operationId))].sort((a, b) => a.localeCompare(b));
-  const counts = new Map<string, number>();
-  for (const f of findings) counts.set(f.classification, (counts.get(f.classification) ?? 0) + 1);
-  const box = (name: string, value: string, label: string) =>
-    `<label><input type="checkbox" name="${name}" value="${h(value)}" checked> ${label}</label>`;
-  return [
-    '<form id="filters" class="filters" autocomplete="off">',
-    `<fieldset id="filter-version"><legend>Version</legend>${versions.map((v) => box('version', v, h(v))).join('')}</fieldset>`,
-    `<fieldset id="filter-operation"><legend>Operation</legend>${operations.map((o) => box('operation', o, code(o))).join('')}</fieldset>`,
-    `<fieldset id="filter-classification"><legend>Classification</legend>${CLASSIFICATIONS.map((c) => box('classification', c, `${h(c)} (${counts.get(c) ?? 0})`)).join('')}</fieldset>`,
-    '<div><button type="reset">Show all</button></div>',
-    '</form>',
-  ].join('\n');
-}
-
-function findingArticle(r: CheckResult, f: Finding, n: number, excerptOf: SchemaExcerptFn | undefined): string {
-  const rows: Array<[string, string]> = [];
-  const location = locationOf(f);
-  if (location) rows.push(['Path', code(location)]);
-  if (f.keyword) rows.push(['Keyword', `${code(f.keyword)}${f.params ? ` ${code(compactJson(f.params, 300))}` : ''}`]);
-  else if (f.params) rows.push(['Params', code(compactJson(f.params, 300))]);
-  if (f.value !== undefined) rows.push(['Value', `<pre class="value">${h(prettyJson(f.value, 20))}</pre>`]);
-  if (f.specPointer) rows.push(['Spec pointer', code(f.specPointer)]);
-  if (f.schemaPath) rows.push(['Schema path', code(f.schemaPath)]);
-  if (f.request) {
-    rows.push(['Request', code(`${f.request.method} ${f.request.url}${f.request.status ? ` → ${f.request.status}` : ''}`)]);
-  }
-  if (f.quirk) {
-    rows.push([
-      'Quirk',
-      `${code(f.quirk.id)} ${h(f.quirk.summary)}${f.quirk.source ? `<br><span class="muted">source:</span> ${link(f.quirk.source, f.quirk.source)}` : ''}`,
-    ]);
-  }
-  if (f.specPointer) {
-    let excerpt: unknown;
-    try {
-      excerpt = excerptOf?.(r.apiVersion, f.specPointer);
-    } catch {
-      excerpt = undefined;
-    }
-    rows.push([
-      'Schema excerpt',
-      excerpt === undefined
-        ? '<span class="muted">not available (no generated artifacts for this version or pointer)</span>'
-        : `<pre class="excerpt">${h(prettyJson(excerpt, 30))}</pre>`,
-    ]);
-  }
-  return [
-    `<article class="finding ${f.classification}" id="finding-${n}" data-filterable data-version="${h(r.apiVersion)}" data-operation="${h(r.operationId)}" data-classification="${f.classification}">`,
-    `<h3><span class="badge ${f.classification}">${f.classification}</span> ${code(f.checkId)} <span class="muted">${h(place(r))} · ${h(f.severity)}</span></h3>`,
-    `<p class="message">${h(f.message)}</p>`,
-    `<dl>${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>`,
-    '</article>',
-  ].join('\n');
 }

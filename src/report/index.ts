@@ -10,7 +10,8 @@ import { parseRunResult } from './parse.ts';
 import { artifactSchemaExcerpt, type SchemaExcerptFn } from './schema-excerpt.ts';
 
 export { canonicalize } from './canonical.ts';
-export { escapeHtml, type HtmlOptions, renderHtml } from './html.ts';
+export { type HtmlOptions, renderHtml } from './html.ts';
+export { escapeHtml } from './html-parts.ts';
 export { renderJson } from './json.ts';
 export { renderJunit } from './junit.ts';
 export { type MarkdownOptions, renderMarkdown } from './markdown.ts';
@@ -18,8 +19,23 @@ export { mergeResults } from './merge.ts';
 export { normalizeForSnapshot, stripPorts, ZERO_TIME } from './normalize.ts';
 export { assertRunResult, parseRunResult, RESULT_SCHEMA_FILE, resultSchema } from './parse.ts';
 export type { RenderOptions } from './prepare.ts';
-export { createProgress, formatProgress, type Progress, type ProgressOptions, type ProgressState } from './progress.ts';
-export { maskText, type RedactOptions, redactValue, scrubSecrets, scrubSecretsDeep, secretVariants } from './redact.ts';
+export {
+  createProgress,
+  formatProgress,
+  type Progress,
+  type ProgressOptions,
+  type ProgressState,
+} from './progress.ts';
+export {
+  isSensitiveKey,
+  maskText,
+  propertyNameOf,
+  type RedactOptions,
+  redactValue,
+  scrubSecrets,
+  scrubSecretsDeep,
+  secretVariants,
+} from './redact.ts';
 export { artifactSchemaExcerpt, excerptFrom, type SchemaExcerptFn } from './schema-excerpt.ts';
 
 export type ReportFormat = 'json' | 'junit' | 'markdown' | 'html';
@@ -43,7 +59,11 @@ export interface WriteReportsOptions {
 }
 
 /** Renders one format of a run. */
-export function renderReport(format: ReportFormat, result: RunResult, options: WriteReportsOptions = {}): string {
+export function renderReport(
+  format: ReportFormat,
+  result: RunResult,
+  options: WriteReportsOptions = {},
+): string {
   const secrets = options.secrets ?? [];
   switch (format) {
     case 'json':
@@ -53,17 +73,23 @@ export function renderReport(format: ReportFormat, result: RunResult, options: W
     case 'markdown':
       return renderMarkdown(result, { secrets });
     case 'html': {
-      const schemaExcerpt = options.schemaExcerpt === false ? undefined : (options.schemaExcerpt ?? artifactSchemaExcerpt());
+      const schemaExcerpt =
+        options.schemaExcerpt === false ? undefined : (options.schemaExcerpt ?? artifactSchemaExcerpt());
       return renderHtml(result, { secrets, schemaExcerpt });
     }
   }
 }
 
 /** Writes the reports of a run into `dir` (created if needed); returns the paths written. */
-export async function writeReports(result: RunResult, dir: string, options: WriteReportsOptions = {}): Promise<string[]> {
+export async function writeReports(
+  result: RunResult,
+  dir: string,
+  options: WriteReportsOptions = {},
+): Promise<string[]> {
   const formats = options.formats ?? ALL_FORMATS;
   const unknown = formats.filter((f) => !(f in REPORT_FILES));
-  if (unknown.length > 0) throw new UserError(`unknown report format "${unknown[0]}" (${ALL_FORMATS.join(', ')})`);
+  if (unknown.length > 0)
+    throw new UserError(`unknown report format "${unknown[0]}" (${ALL_FORMATS.join(', ')})`);
   const rendered = [...new Set(formats)].map((format) => ({
     path: join(dir, REPORT_FILES[format]),
     text: renderReport(format, result, options),
@@ -89,7 +115,9 @@ export function readRunResult(path: string): RunResult {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(`cannot read ${path} (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? 'error')})`);
+    throw new UserError(
+      `cannot read ${path} (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? 'error')})`,
+    );
   }
   return parseRunResult(text, path);
 }

@@ -34,11 +34,16 @@ export function renderMarkdown(result: RunResult, options: MarkdownOptions = {})
   const quirks = tallyQuirks(run);
   const quirkCount = quirks.reduce((n, q) => n + q.count, 0);
   const defectCount = Object.values(run.specDefects).reduce((n, list) => n + list.length, 0);
-  const more = (n: number, what: string) => (n > 0 ? [`…and ${n} more ${what} (see report.html or conformance.json)`] : []);
+  const more = (n: number, what: string) =>
+    n > 0 ? [`…and ${n} more ${what} (see report.html or conformance.json)`] : [];
 
   const out: string[] = ['# Intercom API conformance', ''];
   const m = run.run;
-  const target = [m.target, m.scenario ? `scenario ${mdCode(m.scenario)}` : '', m.seed !== undefined ? `seed ${m.seed}` : '']
+  const target = [
+    m.target,
+    m.scenario ? `scenario ${mdCode(m.scenario)}` : '',
+    m.seed !== undefined ? `seed ${m.seed}` : '',
+  ]
     .filter(Boolean)
     .join(', ');
   out.push(
@@ -66,7 +71,11 @@ export function renderMarkdown(result: RunResult, options: MarkdownOptions = {})
   const matrixRows: string[][] = [];
   for (const [version, ops] of Object.entries(run.matrix)) {
     for (const [op, c] of Object.entries(ops)) {
-      matrixRows.push([mdText(version), mdCode(op), ...[c.pass, c.fail, c.error, c.skip, c.violation, c.knownQuirk].map(String)]);
+      matrixRows.push([
+        mdText(version),
+        mdCode(op),
+        ...[c.pass, c.fail, c.error, c.skip, c.violation, c.knownQuirk].map(String),
+      ]);
     }
   }
   if (matrixRows.length === 0) out.push('No checks ran.', '');
@@ -91,11 +100,17 @@ export function renderMarkdown(result: RunResult, options: MarkdownOptions = {})
       lastPlace = place(r);
       out.push(`### ${mdText(lastPlace)}`, '');
     }
-    const parts = [`**${mdText(f.checkId)}**`, locationOf(f) ? mdCode(locationOf(f)) : '', mdText(f.message)].filter(Boolean);
+    const parts = [
+      `**${mdText(f.checkId)}**`,
+      locationOf(f) ? mdCode(locationOf(f)) : '',
+      mdText(f.message),
+    ].filter(Boolean);
     const details = [
       f.value !== undefined ? `value ${mdCode(compactJson(f.value, 80))}` : '',
       f.specPointer ? `spec ${mdCode(f.specPointer)}` : '',
-      f.request ? `${mdCode(`${f.request.method} ${f.request.url}`)}${f.request.status ? ` → ${f.request.status}` : ''}` : '',
+      f.request
+        ? `${mdCode(`${f.request.method} ${f.request.url}`)}${f.request.status ? ` → ${f.request.status}` : ''}`
+        : '',
     ].filter(Boolean);
     out.push(`- ${parts.join(' ')}${details.length ? ` — ${details.join(' · ')}` : ''}`);
   }
@@ -134,7 +149,12 @@ export function renderMarkdown(result: RunResult, options: MarkdownOptions = {})
         ['Kind', 'Pointer', 'Operations', 'Message'],
         defects
           .slice(0, maxItems)
-          .map((d) => [mdCode(d.kind), mdCode(d.pointer), (d.operations ?? []).map(mdCode).join(', '), mdText(d.message)]),
+          .map((d) => [
+            mdCode(d.kind),
+            mdCode(d.pointer),
+            (d.operations ?? []).map(mdCode).join(', '),
+            mdText(d.message),
+          ]),
       ),
       ...more(defects.length - maxItems, 'spec defects'),
       '',
@@ -148,7 +168,9 @@ export function renderMarkdown(result: RunResult, options: MarkdownOptions = {})
       '',
       ...mdTable(
         ['Version › operation', 'Check', 'Outcome', 'Reason'],
-        unfinished.slice(0, maxItems).map((r) => [mdText(place(r)), mdCode(r.checkId), r.outcome, mdText(r.reason ?? '')]),
+        unfinished
+          .slice(0, maxItems)
+          .map((r) => [mdText(place(r)), mdCode(r.checkId), r.outcome, mdText(r.reason ?? '')]),
       ),
       ...more(unfinished.length - maxItems, 'entries'),
       '',
@@ -158,7 +180,8 @@ export function renderMarkdown(result: RunResult, options: MarkdownOptions = {})
   const coverageRows: string[][] = [];
   for (const [version, ops] of Object.entries(run.coverage)) {
     for (const [op, c] of Object.entries(ops)) {
-      const undocumented = c.undocumented.slice(0, 5).map(mdCode).join(', ') + (c.undocumented.length > 5 ? ', …' : '');
+      const undocumented =
+        c.undocumented.slice(0, 5).map(mdCode).join(', ') + (c.undocumented.length > 5 ? ', …' : '');
       coverageRows.push([
         mdText(version),
         mdCode(op),
@@ -200,7 +223,10 @@ export function renderMarkdown(result: RunResult, options: MarkdownOptions = {})
       '',
     );
   }
-  return finish(capBytes(`${out.join('\n').trimEnd()}\n`, options.maxBytes ?? STEP_SUMMARY_LIMIT - 4096), options);
+  return finish(
+    capBytes(`${out.join('\n').trimEnd()}\n`, options.maxBytes ?? STEP_SUMMARY_LIMIT - 4096),
+    options,
+  );
 }
 
 /** Cuts the text at a line boundary so that it fits in `maxBytes` (UTF-8), saying so. */

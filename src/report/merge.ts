@@ -1,15 +1,21 @@
 import {
   buildMatrix,
   type CheckResult,
-  type Outcome,
   type OperationCoverage,
+  type Outcome,
   type PerPageBehaviour,
   type RunResult,
   type SpecPin,
 } from '../model/result.ts';
 import type { SpecDefect } from '../spec/defects.ts';
 import { UserError } from '../util/errors.ts';
-import { canonicalize, compareDefects, compareNames, compareVersions, orderCheckResult } from './canonical.ts';
+import {
+  canonicalize,
+  compareDefects,
+  compareNames,
+  compareVersions,
+  orderCheckResult,
+} from './canonical.ts';
 
 /** When two shards report the same check × operation × version differently, the most telling one wins. */
 const OUTCOME_RANK: Record<Outcome, number> = { fail: 0, error: 1, pass: 2, skip: 3 };
@@ -40,7 +46,12 @@ function mergeSpecs(results: RunResult[], labels: string[]): Record<string, Spec
       if (!seen) {
         specs[version] = pin;
         owner[version] = labels[i]!;
-      } else if (seen.commit !== pin.commit || seen.sha256 !== pin.sha256 || seen.path !== pin.path || seen.repository !== pin.repository) {
+      } else if (
+        seen.commit !== pin.commit ||
+        seen.sha256 !== pin.sha256 ||
+        seen.path !== pin.path ||
+        seen.repository !== pin.repository
+      ) {
         throw new UserError(
           `cannot merge runs made against different spec locks: API ${version} is ${describePin(seen)} in ${owner[version]} but ${describePin(pin)} in ${labels[i]}`,
         );
@@ -76,18 +87,23 @@ function mergeDefects(results: RunResult[]): Record<string, SpecDefect[]> {
   const out: Record<string, Map<string, SpecDefect>> = {};
   for (const run of results) {
     for (const [version, defects] of Object.entries(run.specDefects)) {
-      const map = (out[version] ??= new Map());
+      const map = out[version] ?? new Map<string, SpecDefect>();
+      out[version] = map;
       for (const d of defects) {
         const key = JSON.stringify([d.kind, d.pointer, d.details ?? {}]);
         const seen = map.get(key);
         if (!seen) map.set(key, { ...d });
         else if (d.operations || seen.operations) {
-          seen.operations = [...new Set([...(seen.operations ?? []), ...(d.operations ?? [])])].sort(compareNames);
+          seen.operations = [...new Set([...(seen.operations ?? []), ...(d.operations ?? [])])].sort(
+            compareNames,
+          );
         }
       }
     }
   }
-  return Object.fromEntries(Object.entries(out).map(([v, map]) => [v, [...map.values()].sort(compareDefects)]));
+  return Object.fromEntries(
+    Object.entries(out).map(([v, map]) => [v, [...map.values()].sort(compareDefects)]),
+  );
 }
 
 /** Undocumented: seen by any shard (union). Unobserved: seen by no shard that exercised the operation (intersection). */
@@ -95,7 +111,8 @@ function mergeCoverage(results: RunResult[]): Record<string, Record<string, Oper
   const out: Record<string, Record<string, OperationCoverage>> = {};
   for (const run of results) {
     for (const [version, ops] of Object.entries(run.coverage)) {
-      const target = (out[version] ??= {});
+      const target = out[version] ?? {};
+      out[version] = target;
       for (const [op, c] of Object.entries(ops)) {
         const seen = target[op];
         if (!seen) {
@@ -106,7 +123,11 @@ function mergeCoverage(results: RunResult[]): Record<string, Record<string, Oper
         const describedCount = Math.max(seen.describedCount, c.describedCount);
         seen.undocumented = [...new Set([...seen.undocumented, ...c.undocumented])];
         seen.unobserved = seen.unobserved.filter((p) => unobserved.has(p));
-        seen.observedCount = Math.max(seen.observedCount, c.observedCount, describedCount - seen.unobserved.length);
+        seen.observedCount = Math.max(
+          seen.observedCount,
+          c.observedCount,
+          describedCount - seen.unobserved.length,
+        );
         seen.describedCount = describedCount;
       }
     }
@@ -149,7 +170,10 @@ function latest(times: string[]): string {
  * different spec locks, targets, scenarios, seeds or kit versions (one-line UserError). Identical check ×
  * operation × version entries are kept once; the matrix is recomputed.
  */
-export function mergeResults(results: RunResult[], labels: string[] = results.map((_, i) => `shard ${i + 1}`)): RunResult {
+export function mergeResults(
+  results: RunResult[],
+  labels: string[] = results.map((_, i) => `shard ${i + 1}`),
+): RunResult {
   if (results.length === 0) throw new UserError('nothing to merge (give at least one conformance.json)');
   requireSame(results, labels, 'result schema version', (r) => r.schemaVersion);
   requireSame(results, labels, 'kit', (r) => `${r.run.kit.name} ${r.run.kit.version}`);

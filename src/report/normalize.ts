@@ -4,7 +4,10 @@ export const ZERO_TIME = '1970-01-01T00:00:00.000Z';
 
 /** `http://127.0.0.1:43127/me` → `http://127.0.0.1/me`: ephemeral ports of loopback servers vary per run. */
 export function stripPorts(text: string): string {
-  return text.replace(/\b((?:https?|wss?):\/\/(?:\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)):\d{1,5}(?=[/?#\s"'<>)\]]|$)/g, '$1');
+  return text.replace(
+    /\b((?:https?|wss?):\/\/(?:\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)):\d{1,5}(?=[/?#\s"'<>)\]]|$)/g,
+    '$1',
+  );
 }
 
 /**

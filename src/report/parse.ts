@@ -13,7 +13,12 @@ export function resultSchema(): Record<string, unknown> {
 }
 
 function validateRunResult(): ValidateFunction {
-  validator ??= new Ajv({ allErrors: false, strict: true, strictTypes: false, strictRequired: false }).compile(resultSchema());
+  validator ??= new Ajv({
+    allErrors: false,
+    strict: true,
+    strictTypes: false,
+    strictRequired: false,
+  }).compile(resultSchema());
   return validator;
 }
 

@@ -34,7 +34,10 @@ export interface Progress {
 }
 
 export function formatProgress(state: ProgressState, total: number | undefined): string {
-  const ops = total === undefined ? `${state.operationsDone} operations` : `${state.operationsDone}/${total} operations`;
+  const ops =
+    total === undefined
+      ? `${state.operationsDone} operations`
+      : `${state.operationsDone}/${total} operations`;
   const parts = [ops, `${state.requests} request${state.requests === 1 ? '' : 's'}`];
   if (state.rateLimitRemaining !== undefined) parts.push(`rate limit ${state.rateLimitRemaining} remaining`);
   return parts.join(' · ');

@@ -66,7 +66,8 @@ export function excerptFrom(artifacts: VersionArtifacts, pointer: string): unkno
     return undefined;
   }
   const last = tokens[tokens.length - 1];
-  const endsInKeyword = last !== undefined && KEYWORDS.has(last) && tokens[tokens.length - 2] !== 'properties';
+  const endsInKeyword =
+    last !== undefined && KEYWORDS.has(last) && tokens[tokens.length - 2] !== 'properties';
   const target = endsInKeyword ? parentPointer(pointer) : pointer;
   const schemas = artifacts.schemas();
   if (tokens[0] === 'components' && tokens[1] === 'schemas' && tokens[2] !== undefined) {
@@ -84,7 +85,10 @@ export function excerptFrom(artifacts: VersionArtifacts, pointer: string): unkno
     for (const m of media) {
       if (!isPrefix(m.pointer, target) || !schemas[m.validator]) continue;
       const bundle = schemas[m.validator];
-      return followRef(bundle, withoutComponents(resolvePointer(bundle, `#${target.slice(m.pointer.length)}`)));
+      return followRef(
+        bundle,
+        withoutComponents(resolvePointer(bundle, `#${target.slice(m.pointer.length)}`)),
+      );
     }
     for (const p of operation.parameters) {
       if (isPrefix(p.pointer, target)) return resolvePointer(p, `#${target.slice(p.pointer.length)}`);

@@ -1,6 +1,6 @@
 /** XML 1.0 escaping: characters XML cannot carry are dropped, markup characters escaped. */
 
-// biome-ignore lint/suspicious/noMisleadingCharacterClass: lone surrogates are matched on purpose
+// Control characters and lone surrogates (matched on purpose) cannot appear in XML 1.0.
 const INVALID_XML =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 

@@ -69,7 +69,8 @@ describe.each(VERSIONS)('conformant scenario, API %s', (version) => {
 
   it('serves every conversation valid against the strict schema', () => {
     expect(retrieved.size).toBe(200);
-    for (const body of retrieved.values()) expect(findings(version, 'retrieveConversation', 200, body)).toEqual([]);
+    for (const body of retrieved.values())
+      expect(findings(version, 'retrieveConversation', 200, body)).toEqual([]);
   });
 
   it('shows the list item and the retrieved conversation alike, but for the parts', () => {
@@ -105,7 +106,9 @@ describe.each(VERSIONS)('conformant scenario, API %s', (version) => {
       }
       const replies = [
         { type: c.source.author.type, at: c.created_at },
-        ...parts.filter((p: Json) => p.part_type === 'comment').map((p: Json) => ({ type: p.author.type, at: p.created_at })),
+        ...parts
+          .filter((p: Json) => p.part_type === 'comment')
+          .map((p: Json) => ({ type: p.author.type, at: p.created_at })),
       ];
       const last = replies.at(-1);
       if (last.type === 'admin' || last.type === 'bot') expect(c.waiting_since).toBeNull();
@@ -141,7 +144,12 @@ describe.each(VERSIONS)('conformant scenario, API %s', (version) => {
       ['detachTagFromConversation', 'DELETE', `/conversations/${id}/tags/7522901`, 401, { admin_id: '1' }],
     ];
     for (const [op, method, path, status, body] of cases) {
-      const reply = await call(mock.url, path, { version, method, body, token: status === 401 ? 'wrong' : undefined });
+      const reply = await call(mock.url, path, {
+        version,
+        method,
+        body,
+        token: status === 401 ? 'wrong' : undefined,
+      });
       expect(reply.status).toBe(status);
       expect(reply.body.type).toBe('error.list');
       expect(findings(version, op, status, reply.body)).toEqual([]);

@@ -45,6 +45,7 @@ const EXPECTED: Record<(typeof VERSIONS)[number], QuirkId[]> = {
     'assignee-ids-as-strings',
     'list-conversations-schema',
     'nullable-allof',
+    'nullable-ref',
     'per-page-as-string',
     'rating-all-null-fields',
     'topics-undefined',
@@ -58,7 +59,7 @@ const EXPECTED: Record<(typeof VERSIONS)[number], QuirkId[]> = {
     'null-statistics',
     'null-teammates',
     'nullable-allof',
-    'pages-next-without-per-page',
+    'nullable-ref',
     'per-page-as-string',
     'rating-all-null-fields',
     'topics-undefined',
@@ -85,6 +86,20 @@ describe.each(VERSIONS)('documented scenario, API %s', (version) => {
     }
   });
 
+  it('list items deviate as the same conversation retrieved (2.10 holds items to the conversation schema)', async () => {
+    const reply = await call(mock.url, '/conversations?per_page=30', { version });
+    reply.body.conversations.forEach((item: { id: string }, k: number) => {
+      const own = mock.state
+        .deviationsFor('GET', `/conversations/${item.id}`, version)
+        .filter((d) => !d.instancePath.startsWith('/conversation_parts'));
+      const inList = (mock.state.requests.at(-1)!.deviations ?? [])
+        .filter((d) => d.instancePath.startsWith(`/conversations/${k}/`))
+        .map((d) => ({ ...d, instancePath: d.instancePath.slice(`/conversations/${k}`.length) }));
+      expect(inList.map((d) => [d.quirk, d.instancePath])).toEqual(own.map((d) => [d.quirk, d.instancePath]));
+      if (version === '2.10') checkExactly(findings(version, 'retrieveConversation', 200, item), own);
+    });
+  });
+
   it('retrieved conversations deviate exactly where tagged', async () => {
     for (let i = 0; i < 40; i++) {
       const path = `/conversations/${mock.state.conversationId(i)}`;
@@ -106,18 +121,27 @@ describe('documented shapes', () => {
   it('shows the docs pages shapes: all-null rating, string per_page and ids, topic.list, null applied_by', async () => {
     const page = (await call(mock.url, '/conversations?per_page=20', { version: '2.11' })).body;
     expect(page.pages.per_page).toBe('20');
-    expect(page.pages.next).not.toHaveProperty('per_page');
     const items = page.conversations;
     expect(items.some((c: { conversation_rating: unknown }) => c.conversation_rating === null)).toBe(true);
     expect(items).toContainEqual(
       expect.objectContaining({
-        conversation_rating: { created_at: null, contact: { id: null, type: null }, rating: null, remark: null, teammate: { id: null, type: null } },
+        conversation_rating: {
+          created_at: null,
+          contact: { id: null, type: null },
+          rating: null,
+          remark: null,
+          teammate: { id: null, type: null },
+        },
       }),
     );
-    expect(items.some((c: { admin_assignee_id: unknown }) => typeof c.admin_assignee_id === 'string')).toBe(true);
+    expect(items.some((c: { admin_assignee_id: unknown }) => typeof c.admin_assignee_id === 'string')).toBe(
+      true,
+    );
     expect(items[0].topics).toMatchObject({ type: 'topic.list' });
     expect(
-      items.some((c: { tags: { tags: Array<{ applied_by: unknown }> } }) => c.tags.tags.some((t) => t.applied_by === null)),
+      items.some((c: { tags: { tags: Array<{ applied_by: unknown }> } }) =>
+        c.tags.tags.some((t) => t.applied_by === null),
+      ),
     ).toBe(true);
   });
 

@@ -38,7 +38,11 @@ export async function call(base: string, path: string, c: Call = {}): Promise<Re
   } catch {
     body = undefined;
   }
-  return { status: res.status, headers: Object.fromEntries(res.headers), text, body };
+  const replyHeaders: Record<string, string> = {};
+  res.headers.forEach((value, name) => {
+    replyHeaders[name] = value;
+  });
+  return { status: res.status, headers: replyHeaders, text, body };
 }
 
 export interface RawReply {
@@ -60,16 +64,25 @@ export function rawGet(base: string, path: string, version?: string): Promise<Ra
       reply = { status: res.statusCode, headers: res.headers, bytes: Buffer.alloc(0) };
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ ...reply, bytes: Buffer.concat(chunks) }));
-      res.on('error', (e: NodeJS.ErrnoException) => resolve({ ...reply, bytes: Buffer.concat(chunks), error: e.code ?? e.message }));
+      res.on('error', (e: NodeJS.ErrnoException) =>
+        resolve({ ...reply, bytes: Buffer.concat(chunks), error: e.code ?? e.message }),
+      );
       res.on('aborted', () => resolve({ ...reply, bytes: Buffer.concat(chunks), error: 'aborted' }));
     });
-    req.on('error', (e: NodeJS.ErrnoException) => resolve({ ...reply, bytes: Buffer.concat(chunks), error: e.code ?? e.message }));
+    req.on('error', (e: NodeJS.ErrnoException) =>
+      resolve({ ...reply, bytes: Buffer.concat(chunks), error: e.code ?? e.message }),
+    );
     req.end();
   });
 }
 
 /** Strict validation with the foundation's generated validators. */
-export function findings(version: string, operationId: string, status: number, body: unknown): SchemaFinding[] {
+export function findings(
+  version: string,
+  operationId: string,
+  status: number,
+  body: unknown,
+): SchemaFinding[] {
   return validateAgainst(responseTarget(loadArtifacts(version), operationId, status), body);
 }
 

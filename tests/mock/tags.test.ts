@@ -23,7 +23,12 @@ describe('tag round trip', () => {
       body: { id: Number(TAG.id), admin_id: Number(adminId) },
     });
     expect(attached.status).toBe(200);
-    expect(attached.body).toMatchObject({ type: 'tag', id: TAG.id, name: TAG.name, applied_by: { type: 'admin', id: adminId } });
+    expect(attached.body).toMatchObject({
+      type: 'tag',
+      id: TAG.id,
+      name: TAG.name,
+      applied_by: { type: 'admin', id: adminId },
+    });
     expect(findings('2.11', 'attachTagToConversation', 200, attached.body)).toEqual([]);
     expect(mock.state.tagsOf(id)).toEqual([TAG.id]);
 
@@ -61,10 +66,16 @@ describe('tag round trip', () => {
       (cid) => (mock.state.tagsOf(cid) ?? []).length > 0,
     )!;
     const tagId = mock.state.tagsOf(seeded)![0]!;
-    const reply = await call(mock.url, `/conversations/${seeded}/tags/${tagId}`, { method: 'DELETE', body: { admin_id: '1' } });
+    const reply = await call(mock.url, `/conversations/${seeded}/tags/${tagId}`, {
+      method: 'DELETE',
+      body: { admin_id: '1' },
+    });
     expect(reply.status).toBe(200);
     expect(mock.state.tagChanges()).toEqual([{ conversationId: seeded, added: [], removed: [tagId] }]);
-    const back = await call(mock.url, `/conversations/${seeded}/tags`, { method: 'POST', body: { id: tagId, admin_id: '1' } });
+    const back = await call(mock.url, `/conversations/${seeded}/tags`, {
+      method: 'POST',
+      body: { id: tagId, admin_id: '1' },
+    });
     expect(back.status).toBe(200);
     expect(mock.state.tagChanges()).toEqual([]);
   });
@@ -85,7 +96,11 @@ describe('tag round trip', () => {
     ];
     for (const [method, path, body, status, code] of cases) {
       const reply = await call(mock.url, path, { method, body });
-      expect({ path, status: reply.status, code: reply.body?.errors?.[0]?.code }).toEqual({ path, status, code });
+      expect({ path, status: reply.status, code: reply.body?.errors?.[0]?.code }).toEqual({
+        path,
+        status,
+        code,
+      });
       expect(reply.body.type).toBe('error.list');
     }
     expect(mock.state.tagChanges()).toEqual([]);

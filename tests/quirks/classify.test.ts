@@ -32,10 +32,20 @@ const part = (assigned_to: unknown) => ({
   external_id: null,
   redacted: false,
 });
-const withParts = (c: Body, parts: unknown[]) => ({ ...c, conversation_parts: { type: 'conversation_part.list', conversation_parts: parts, total_count: parts.length } });
+const withParts = (c: Body, parts: unknown[]) => ({
+  ...c,
+  conversation_parts: {
+    type: 'conversation_part.list',
+    conversation_parts: parts,
+    total_count: parts.length,
+  },
+});
 const withTag = (c: Body, applied_by: unknown) => ({
   ...c,
-  tags: { type: 'tag.list', tags: [{ type: 'tag', id: '9', name: 'vip', applied_at: 1663597223, applied_by }] },
+  tags: {
+    type: 'tag.list',
+    tags: [{ type: 'tag', id: '9', name: 'vip', applied_at: 1663597223, applied_by }],
+  },
 });
 
 /**
@@ -43,33 +53,121 @@ const withTag = (c: Body, applied_by: unknown) => ({
  * removed from its overlay the same finding would be a violation, so each row fails without its handling.
  */
 describe.each([
-  ['2.11', 'retrieveConversation', 'null-conversation-rating', (c: Body) => ({ ...c, conversation_rating: null }), ['/conversation_rating']],
-  ['2.11', 'retrieveConversation', 'null-statistics', (c: Body) => ({ ...c, statistics: null }), ['/statistics']],
-  ['2.11', 'retrieveConversation', 'null-teammates', (c: Body) => ({ ...c, teammates: null }), ['/teammates']],
-  ['2.11', 'retrieveConversation', 'null-first-contact-reply', (c: Body) => ({ ...c, first_contact_reply: null }), ['/first_contact_reply']],
-  ['2.11', 'retrieveConversation', 'null-sla-applied', (c: Body) => ({ ...c, sla_applied: null }), ['/sla_applied']],
+  [
+    '2.11',
+    'retrieveConversation',
+    'null-conversation-rating',
+    (c: Body) => ({ ...c, conversation_rating: null }),
+    ['/conversation_rating'],
+  ],
+  [
+    '2.11',
+    'retrieveConversation',
+    'null-statistics',
+    (c: Body) => ({ ...c, statistics: null }),
+    ['/statistics'],
+  ],
+  [
+    '2.11',
+    'retrieveConversation',
+    'null-teammates',
+    (c: Body) => ({ ...c, teammates: null }),
+    ['/teammates'],
+  ],
+  [
+    '2.11',
+    'retrieveConversation',
+    'null-first-contact-reply',
+    (c: Body) => ({ ...c, first_contact_reply: null }),
+    ['/first_contact_reply'],
+  ],
+  [
+    '2.11',
+    'retrieveConversation',
+    'null-sla-applied',
+    (c: Body) => ({ ...c, sla_applied: null }),
+    ['/sla_applied'],
+  ],
   ['2.11', 'retrieveConversation', 'null-ai-agent', (c: Body) => ({ ...c, ai_agent: null }), ['/ai_agent']],
   [
     '2.11',
     'retrieveConversation',
     'rating-all-null-fields',
     (c: Body) => ({ ...c, conversation_rating: allNullRating }),
-    ['/conversation_rating/contact/id', '/conversation_rating/contact/type', '/conversation_rating/created_at', '/conversation_rating/rating', '/conversation_rating/remark', '/conversation_rating/teammate/type'],
+    [
+      '/conversation_rating/contact/id',
+      '/conversation_rating/contact/type',
+      '/conversation_rating/created_at',
+      '/conversation_rating/rating',
+      '/conversation_rating/remark',
+      '/conversation_rating/teammate/type',
+    ],
   ],
-  ['2.11', 'retrieveConversation', 'assignee-ids-as-strings', (c: Body) => ({ ...c, admin_assignee_id: '814860', team_assignee_id: '5017691' }), ['/admin_assignee_id', '/team_assignee_id']],
+  [
+    '2.11',
+    'retrieveConversation',
+    'assignee-ids-as-strings',
+    (c: Body) => ({ ...c, admin_assignee_id: '814860', team_assignee_id: '5017691' }),
+    ['/admin_assignee_id', '/team_assignee_id'],
+  ],
   ['2.11', 'retrieveConversation', 'topics-undefined', ({ topics: _t, ...c }: Body) => c, ['']],
-  ['2.11', 'retrieveConversation', 'nullable-ref', (c: Body) => withParts(c, [part(null)]), ['/conversation_parts/conversation_parts/0/assigned_to']],
-  ['2.11', 'retrieveConversation', 'nullable-allof', (c: Body) => withTag(c, null), ['/tags/tags/0/applied_by']],
+  [
+    '2.11',
+    'retrieveConversation',
+    'nullable-ref',
+    (c: Body) => withParts(c, [part(null)]),
+    ['/conversation_parts/conversation_parts/0/assigned_to'],
+  ],
+  [
+    '2.11',
+    'retrieveConversation',
+    'nullable-allof',
+    (c: Body) => withTag(c, null),
+    ['/tags/tags/0/applied_by'],
+  ],
   ['2.11', 'listConversations', 'per-page-as-string', (c: Body) => listPage([c], '20'), ['/pages/per_page']],
-  ['2.10', 'retrieveConversation', 'rating-all-null-fields', (c: Body) => ({ ...c, conversation_rating: allNullRating }), ['/conversation_rating/contact/id', '/conversation_rating/contact/type', '/conversation_rating/created_at', '/conversation_rating/rating', '/conversation_rating/remark', '/conversation_rating/teammate/type']],
-  ['2.10', 'retrieveConversation', 'assignee-ids-as-strings', (c: Body) => ({ ...c, admin_assignee_id: '814860' }), ['/admin_assignee_id']],
-  ['2.10', 'retrieveConversation', 'nullable-ref', (c: Body) => withParts(c, [part(null)]), ['/conversation_parts/conversation_parts/0/assigned_to']],
-  ['2.10', 'retrieveConversation', 'nullable-allof', (c: Body) => withTag(c, null), ['/tags/tags/0/applied_by']],
+  [
+    '2.10',
+    'retrieveConversation',
+    'rating-all-null-fields',
+    (c: Body) => ({ ...c, conversation_rating: allNullRating }),
+    [
+      '/conversation_rating/contact/id',
+      '/conversation_rating/contact/type',
+      '/conversation_rating/created_at',
+      '/conversation_rating/rating',
+      '/conversation_rating/remark',
+      '/conversation_rating/teammate/type',
+    ],
+  ],
+  [
+    '2.10',
+    'retrieveConversation',
+    'assignee-ids-as-strings',
+    (c: Body) => ({ ...c, admin_assignee_id: '814860' }),
+    ['/admin_assignee_id'],
+  ],
+  [
+    '2.10',
+    'retrieveConversation',
+    'nullable-ref',
+    (c: Body) => withParts(c, [part(null)]),
+    ['/conversation_parts/conversation_parts/0/assigned_to'],
+  ],
+  [
+    '2.10',
+    'retrieveConversation',
+    'nullable-allof',
+    (c: Body) => withTag(c, null),
+    ['/tags/tags/0/applied_by'],
+  ],
 ] as const)('%s %s: %s', (version, operationId, quirk, mutate, paths) => {
   const base = version === '2.11' ? conformingConversation211() : conversation210();
 
   it('the base conforms', () => {
-    expect(classify(version, operationId, operationId === 'listConversations' ? listPage([base]) : base)).toEqual([]);
+    expect(
+      classify(version, operationId, operationId === 'listConversations' ? listPage([base]) : base),
+    ).toEqual([]);
   });
 
   it('is a known quirk naming it, at exactly the documented places', () => {
@@ -122,10 +220,16 @@ describe('2.10 list-conversations-schema', () => {
 
   it('the strict reading cannot see inside conversations; the quirk-aware one validates items against the conversation schema, saying so', () => {
     const body = page({ ...conversation210(), state: 'pending' });
-    const strictOnly = classifyBody({ ...quirkAwareResponseTarget(loadArtifacts('2.10'), 'listConversations', 200), overlaid: undefined }, body);
+    const strictOnly = classifyBody(
+      { ...quirkAwareResponseTarget(loadArtifacts('2.10'), 'listConversations', 200), overlaid: undefined },
+      body,
+    );
     expect(strictOnly).toEqual([]);
     const findings = classify('2.10', 'listConversations', body);
     expect(summary(findings)).toEqual([['/conversations/0/state', 'violation', null]]);
-    expect(findings[0]).toMatchObject({ reading: 'quirks', specPointer: '#/components/schemas/conversation/properties/state/enum' });
+    expect(findings[0]).toMatchObject({
+      reading: 'quirks',
+      specPointer: '#/components/schemas/conversation/properties/state/enum',
+    });
   });
 });

@@ -2,17 +2,31 @@ import { describe, expect, it } from 'vitest';
 import { selectPointers } from '../../src/quirks/jsonpath.ts';
 
 const doc = {
-  components: { schemas: { a: { required: ['x', 'topics'], properties: { 'p/q': { type: 'string' } } }, b: { required: ['topics'] } } },
+  components: {
+    schemas: {
+      a: { required: ['x', 'topics'], properties: { 'p/q': { type: 'string' } } },
+      b: { required: ['topics'] },
+    },
+  },
   paths: { '/conversations': { get: { parameters: [{ name: 'per_page' }, { name: 'starting_after' }] } } },
 };
 
 describe('the JSONPath subset of the overlays', () => {
   it.each([
     ['$.components.schemas.a', ['#/components/schemas/a']],
-    ["$.components.schemas['a','b'].required", ['#/components/schemas/a/required', '#/components/schemas/b/required']],
+    [
+      "$.components.schemas['a','b'].required",
+      ['#/components/schemas/a/required', '#/components/schemas/b/required'],
+    ],
     ["$.components.schemas.a.properties['p/q']", ['#/components/schemas/a/properties/p~1q']],
-    ["$.components.schemas[*].required[?(@ == 'topics')]", ['#/components/schemas/a/required/1', '#/components/schemas/b/required/0']],
-    ["$.paths['/conversations'].get.parameters[?(@.name == 'per_page')]", ['#/paths/~1conversations/get/parameters/0']],
+    [
+      "$.components.schemas[*].required[?(@ == 'topics')]",
+      ['#/components/schemas/a/required/1', '#/components/schemas/b/required/0'],
+    ],
+    [
+      "$.paths['/conversations'].get.parameters[?(@.name == 'per_page')]",
+      ['#/paths/~1conversations/get/parameters/0'],
+    ],
     ['$.paths.*.get.parameters[1]', ['#/paths/~1conversations/get/parameters/1']],
     ['$.components.schemas.missing', []],
   ])('%s', (path, want) => {

@@ -4,7 +4,13 @@ import { loadOverlay } from '../../src/quirks/registry.ts';
 import { loadArtifacts } from '../../src/validate/artifacts.ts';
 
 const quirk = { id: 'q', summary: 's', source: 'docs' };
-const doc = { components: { schemas: { t: { type: 'object', required: ['a', 'topics'], properties: { a: { $ref: '#/x', nullable: true } } } } } };
+const doc = {
+  components: {
+    schemas: {
+      t: { type: 'object', required: ['a', 'topics'], properties: { a: { $ref: '#/x', nullable: true } } },
+    },
+  },
+};
 
 describe('Overlay 1.0 application', () => {
   it('merges updates, removes nodes (array items too) and records what each action touched', () => {
@@ -14,7 +20,11 @@ describe('Overlay 1.0 application', () => {
       actions: [
         { target: "$.components.schemas.t.required[?(@ == 'topics')]", remove: true, 'x-quirk': quirk },
         { target: '$.components.schemas.t.properties.a', remove: true, 'x-quirk': quirk },
-        { target: '$.components.schemas.t.properties', update: { a: { anyOf: [{ $ref: '#/x' }] } }, 'x-quirk': quirk },
+        {
+          target: '$.components.schemas.t.properties',
+          update: { a: { anyOf: [{ $ref: '#/x' }] } },
+          'x-quirk': quirk,
+        },
         { target: '$.components.schemas.t', update: { 'x-note': 1, required: ['b'] }, 'x-quirk': quirk },
         { target: '$.components.schemas.gone', update: { nullable: true }, 'x-quirk': quirk },
       ],

@@ -43,7 +43,11 @@ export function shuffled(result: RunResult): RunResult {
       Object.fromEntries(
         Object.entries(r.specDefects).map(([v, list]) => [
           v,
-          list.map((d) => reverseKeys({ ...d, ...(d.operations ? { operations: [...d.operations].reverse() } : {}) })).reverse(),
+          list
+            .map((d) =>
+              reverseKeys({ ...d, ...(d.operations ? { operations: [...d.operations].reverse() } : {}) }),
+            )
+            .reverse(),
         ]),
       ),
     ),
@@ -55,7 +59,11 @@ export function shuffled(result: RunResult): RunResult {
             Object.fromEntries(
               Object.entries(ops).map(([op, c]) => [
                 op,
-                reverseKeys({ ...c, undocumented: [...c.undocumented].reverse(), unobserved: [...c.unobserved].reverse() }),
+                reverseKeys({
+                  ...c,
+                  undocumented: [...c.undocumented].reverse(),
+                  unobserved: [...c.unobserved].reverse(),
+                }),
               ]),
             ),
           ),
@@ -63,6 +71,8 @@ export function shuffled(result: RunResult): RunResult {
       ),
     ),
     perPage: reverseKeys(r.perPage),
-    matrix: reverseKeys(Object.fromEntries(Object.entries(r.matrix).map(([v, ops]) => [v, reverseKeys(ops)]))),
+    matrix: reverseKeys(
+      Object.fromEntries(Object.entries(r.matrix).map(([v, ops]) => [v, reverseKeys(ops)])),
+    ),
   });
 }

@@ -20,12 +20,16 @@ function xsdProblems(xml: string): string {
 describe('junit.xml against the JUnit XML schema (xmllint)', () => {
   // CI installs libxml2-utils: there the validation must run. Locally it may be skipped, saying why.
   const itXsd = hasXmllint || process.env.CI ? it : it.skip;
-  if (!hasXmllint && !process.env.CI) console.warn('xmllint not found: skipping the JUnit XSD validation (apt-get install libxml2-utils)');
+  if (!hasXmllint && !process.env.CI)
+    console.warn('xmllint not found: skipping the JUnit XSD validation (apt-get install libxml2-utils)');
 
-  itXsd.each(['mock-run.json', 'hostile-markup.json', 'shard-2-of-2.json'])('%s renders valid JUnit XML', (name) => {
-    if (!hasXmllint) throw new Error('xmllint is required in CI (Debian package libxml2-utils)');
-    expect(xsdProblems(renderJunit(loadFixture(name)))).toBe('');
-  });
+  itXsd.each(['mock-run.json', 'hostile-markup.json', 'shard-2-of-2.json'])(
+    '%s renders valid JUnit XML',
+    (name) => {
+      if (!hasXmllint) throw new Error('xmllint is required in CI (Debian package libxml2-utils)');
+      expect(xsdProblems(renderJunit(loadFixture(name)))).toBe('');
+    },
+  );
   itXsd('an empty run renders valid JUnit XML', () => {
     if (!hasXmllint) throw new Error('xmllint is required in CI (Debian package libxml2-utils)');
     const empty: RunResult = { ...loadFixture('mock-run.json'), results: [], matrix: {} };
@@ -42,7 +46,9 @@ describe('junit.xml', () => {
   const xml = renderJunit(loadFixture('mock-run.json'));
 
   it('has one testsuite per version × operation and one testcase per check', () => {
-    const suites = [...xml.matchAll(/<testsuite name="([^"]+)" tests="(\d+)"/g)].map((m) => `${m[1]}:${m[2]}`);
+    const suites = [...xml.matchAll(/<testsuite name="([^"]+)" tests="(\d+)"/g)].map(
+      (m) => `${m[1]}:${m[2]}`,
+    );
     expect(suites).toEqual([
       '2.10 › attachTagToConversation:1',
       '2.10 › identifyAdmin:1',
@@ -54,8 +60,12 @@ describe('junit.xml', () => {
       '2.11 › listConversations:4',
       '2.11 › retrieveConversation:3',
     ]);
-    expect(xml).toMatch(/<testsuites name="intercom-conformance" tests="15" failures="2" errors="1" time="12.250">/);
-    expect(xml).toContain('<testcase classname="intercom-conformance.2.11.retrieveConversation" name="not-found"/>');
+    expect(xml).toMatch(
+      /<testsuites name="intercom-conformance" tests="15" failures="2" errors="1" time="12.250">/,
+    );
+    expect(xml).toContain(
+      '<testcase classname="intercom-conformance.2.11.retrieveConversation" name="not-found"/>',
+    );
   });
 
   it('maps fail to failure, error to error and skip to skipped with the reason', () => {
@@ -79,7 +89,9 @@ describe('junit.xml', () => {
     expect(failure).toContain('/conversations/1/state');
     expect(failure).not.toContain('conversation-rating-null');
     const out = listCase.slice(listCase.indexOf('<system-out>'), listCase.indexOf('</system-out>'));
-    expect(out).toContain('known-quirk [conversation-rating-null] response-schema /conversations/0/conversation_rating');
+    expect(out).toContain(
+      'known-quirk [conversation-rating-null] response-schema /conversations/0/conversation_rating',
+    );
     expect(out).toContain('known-quirk [sla-applied-null]');
   });
 

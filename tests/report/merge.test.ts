@@ -123,10 +123,22 @@ describe('mergeResults', () => {
   });
 
   it.each([
-    { given: 'another target', change: (r: RunResult) => (r.run.target = 'live'), want: 'target "mock" vs "live"' },
+    {
+      given: 'another target',
+      change: (r: RunResult) => (r.run.target = 'live'),
+      want: 'target "mock" vs "live"',
+    },
     { given: 'another seed', change: (r: RunResult) => (r.run.seed = 7), want: 'seed 42 vs 7' },
-    { given: 'another scenario', change: (r: RunResult) => (r.run.scenario = 'rate-limited'), want: 'scenario "default" vs "rate-limited"' },
-    { given: 'another kit', change: (r: RunResult) => (r.run.kit.version = '0.2.0'), want: 'kit "intercom-conformance 0.1.0" vs "intercom-conformance 0.2.0"' },
+    {
+      given: 'another scenario',
+      change: (r: RunResult) => (r.run.scenario = 'rate-limited'),
+      want: 'scenario "default" vs "rate-limited"',
+    },
+    {
+      given: 'another kit',
+      change: (r: RunResult) => (r.run.kit.version = '0.2.0'),
+      want: 'kit "intercom-conformance 0.1.0" vs "intercom-conformance 0.2.0"',
+    },
   ])('refuses a shard with $given', ({ change, want }) => {
     const other = structuredClone(shard2);
     change(other);

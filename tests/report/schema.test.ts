@@ -6,7 +6,13 @@ import type { SpecDefectKind } from '../../src/spec/defects.ts';
 import { UserError } from '../../src/util/errors.ts';
 import { fixturePath, loadFixture } from './helpers.ts';
 
-const FIXTURES = ['mock-run.json', 'shard-1-of-2.json', 'shard-2-of-2.json', 'hostile-markup.json', 'canary-token.json'];
+const FIXTURES = [
+  'mock-run.json',
+  'shard-1-of-2.json',
+  'shard-2-of-2.json',
+  'hostile-markup.json',
+  'canary-token.json',
+];
 
 function problemOf(text: string): string {
   try {
@@ -29,14 +35,46 @@ describe('conformance.schema.json', () => {
   });
 
   const cases: Array<{ given: string; change: (r: RunResult) => void; want: string }> = [
-    { given: 'no run.redacted', change: (r) => delete (r.run as Partial<RunResult['run']>).redacted, want: "/run must have required property 'redacted'" },
-    { given: 'no results', change: (r) => delete (r as Partial<RunResult>).results, want: "(root) must have required property 'results'" },
-    { given: 'no spec sha256', change: (r) => delete (r.specs['2.11'] as { sha256?: string }).sha256, want: "/specs/2.11 must have required property 'sha256'" },
-    { given: 'an unknown outcome', change: (r) => ((r.results[0] as { outcome: string }).outcome = 'flaky'), want: '/results/0/outcome must be equal to one of the allowed values (pass, fail, error, skip)' },
-    { given: 'a skip without reason', change: (r) => delete r.results.find((x) => x.outcome === 'skip')!.reason, want: "must have required property 'reason'" },
-    { given: 'an unknown field', change: (r) => ((r.run as unknown as Record<string, unknown>).token = 'x'), want: '/run must NOT have additional properties ("token")' },
-    { given: 'a negative count', change: (r) => (r.run.requestCount = -1), want: '/run/requestCount must be >= 0' },
-    { given: 'another schema version', change: (r) => ((r as { schemaVersion: number }).schemaVersion = 0), want: '/schemaVersion must be equal to constant (1)' },
+    {
+      given: 'no run.redacted',
+      change: (r) => delete (r.run as Partial<RunResult['run']>).redacted,
+      want: "/run must have required property 'redacted'",
+    },
+    {
+      given: 'no results',
+      change: (r) => delete (r as Partial<RunResult>).results,
+      want: "(root) must have required property 'results'",
+    },
+    {
+      given: 'no spec sha256',
+      change: (r) => delete (r.specs['2.11'] as { sha256?: string }).sha256,
+      want: "/specs/2.11 must have required property 'sha256'",
+    },
+    {
+      given: 'an unknown outcome',
+      change: (r) => ((r.results[0] as { outcome: string }).outcome = 'flaky'),
+      want: '/results/0/outcome must be equal to one of the allowed values (pass, fail, error, skip)',
+    },
+    {
+      given: 'a skip without reason',
+      change: (r) => delete r.results.find((x) => x.outcome === 'skip')!.reason,
+      want: "must have required property 'reason'",
+    },
+    {
+      given: 'an unknown field',
+      change: (r) => ((r.run as unknown as Record<string, unknown>).token = 'x'),
+      want: '/run must NOT have additional properties ("token")',
+    },
+    {
+      given: 'a negative count',
+      change: (r) => (r.run.requestCount = -1),
+      want: '/run/requestCount must be >= 0',
+    },
+    {
+      given: 'another schema version',
+      change: (r) => ((r as { schemaVersion: number }).schemaVersion = 0),
+      want: '/schemaVersion must be equal to constant (1)',
+    },
   ];
   it.each(cases)('refuses a run result with $given', ({ change, want }) => {
     const result = loadFixture('mock-run.json');
@@ -49,9 +87,24 @@ describe('conformance.schema.json', () => {
 
   it.each([
     { given: 'invalid JSON', text: '{"schemaVersion": 1,', want: 'conformance.json is not valid JSON (' },
-    { given: 'an array', text: '[]', want: 'conformance.json is not a conformance run result (expected a JSON object)' },
-    { given: 'a newer schema version', text: '{"schemaVersion": 2}', want: 'written by a newer intercom-conformance (schemaVersion 2; this one reads 1)' },
-    { given: 'a spec-defects file', text: readFileSync(fixturePath('mock-run.json'), 'utf8').replace('"schemaVersion": 1', '"apiVersion": "2.11"'), want: "(root) must have required property 'schemaVersion'" },
+    {
+      given: 'an array',
+      text: '[]',
+      want: 'conformance.json is not a conformance run result (expected a JSON object)',
+    },
+    {
+      given: 'a newer schema version',
+      text: '{"schemaVersion": 2}',
+      want: 'written by a newer intercom-conformance (schemaVersion 2; this one reads 1)',
+    },
+    {
+      given: 'a spec-defects file',
+      text: readFileSync(fixturePath('mock-run.json'), 'utf8').replace(
+        '"schemaVersion": 1',
+        '"apiVersion": "2.11"',
+      ),
+      want: "(root) must have required property 'schemaVersion'",
+    },
   ])('refuses $given with one line', ({ text, want }) => {
     const message = problemOf(text);
     expect(message).toContain(want);
@@ -59,7 +112,9 @@ describe('conformance.schema.json', () => {
   });
 
   it('lists exactly the model’s enumerations', () => {
-    const schema = resultSchema() as { definitions: Record<string, { properties: Record<string, { enum?: unknown[] }> }> };
+    const schema = resultSchema() as {
+      definitions: Record<string, { properties: Record<string, { enum?: unknown[] }> }>;
+    };
     const d = schema.definitions;
     // Records keyed by the TypeScript unions: tsc fails when a member is added to the model and not here.
     const outcomes: Record<Outcome, true> = { pass: true, fail: true, error: true, skip: true };

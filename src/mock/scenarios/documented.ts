@@ -5,6 +5,7 @@ import {
   listJson,
   type PageData,
   pagesJson,
+  partsJson,
   shapeConversation,
   tagJson,
   viewValue,
@@ -24,13 +25,17 @@ import { type BodyShaper, prefixDeviations, type Shaped } from './scenario.ts';
  * | null-first-contact-reply, null-sla-applied, null-ai-agent | every conversation without one (tagged in 2.11) |
  * | null-statistics, null-teammates | index % 4 == 0 (tagged in 2.11) |
  * | assignee-ids-as-strings | index % 3 == 0, each non-null assignee id (both versions) |
+ * | nullable-ref | retrieve, index % 6 == 5: every part not about assignment has assigned_to null (both versions) |
  * | nullable-allof | index % 5 == 2: the first seeded tag still attached has applied_by null (both versions) |
  * | topics-undefined | every conversation: topics is a topic.list (not visible to strict validation) |
  * | per-page-as-string | every list page (both versions) |
- * | pages-next-without-per-page | every list page with a next page (tagged where next requires per_page: 2.11) |
  * | list-conversations-schema | every 2.10 list page: `conversations` is not described (not visible) |
  *
- * `nullable-ref` is not used: sla_applied and ai_agent null carry the more precise null-sla-applied / null-ai-agent.
+ * `nullable-ref` is kept for assigned_to (as the quirk registry does): sla_applied and ai_agent null carry the more
+ * precise null-sla-applied / null-ai-agent.
+ *
+ * Docs page 000 also shows `pages.next` without `per_page`, which 2.11's starting_after_paging requires; the quirk
+ * registry has no id for it, so this scenario keeps per_page in next.
  */
 
 /** The rating of an unrated conversation, as docs pages 000 and 001 print it. */
@@ -54,10 +59,10 @@ class Deviations {
     this.list.push({ quirk, instancePath: `/${key}`, schemaVisible: this.rules(key).described });
   }
 
-  /** Null where the neutral conversation has nothing: a deviation (tagged) only where the version forbids null. */
-  nullIfAbsent(key: string, value: unknown, quirk: QuirkId): void {
+  /** Sets a property to null: a deviation (tagged) only where the version forbids null there. */
+  setNull(key: string, quirk: QuirkId): void {
     const rule = this.rules(key);
-    if (value !== null || (!rule.described && !rule.required)) return;
+    if (!rule.described && !rule.required) return;
     this.overrides.set(key, null);
     if (!rule.nullable) this.list.push({ quirk, instancePath: `/${key}`, schemaVisible: true });
   }
@@ -71,23 +76,29 @@ function documentedConversation(profile: VersionProfile, view: ConversationView)
   const n = c.neutral;
 
   if (!c.facts.rated) {
-    if (i % 2 === 0) d.nullIfAbsent('conversation_rating', n.conversation_rating, 'null-conversation-rating');
+    // 2.11 description, example "conversation found": conversation_rating: null.
+    if (i % 2 === 0) d.setNull('conversation_rating', 'null-conversation-rating');
+    // Docs pages 000 and 001: an unrated conversation's rating object with every field null.
     else d.set('conversation_rating', ALL_NULL_RATING, 'rating-all-null-fields');
   }
-  d.nullIfAbsent('first_contact_reply', n.first_contact_reply, 'null-first-contact-reply');
-  d.nullIfAbsent('sla_applied', n.sla_applied, 'null-sla-applied');
-  d.nullIfAbsent('ai_agent', n.ai_agent, 'null-ai-agent');
+  // 2.11 description, example "conversation found": first_contact_reply, sla_applied, ai_agent null when absent.
+  if (n.first_contact_reply === null) d.setNull('first_contact_reply', 'null-first-contact-reply');
+  if (n.sla_applied === null) d.setNull('sla_applied', 'null-sla-applied');
+  if (n.ai_agent === null) d.setNull('ai_agent', 'null-ai-agent');
   if (i % 4 === 0) {
-    d.nullIfAbsent('statistics', null, 'null-statistics');
-    d.nullIfAbsent('teammates', null, 'null-teammates');
+    // 2.11 description, example "conversation found": statistics and teammates null.
+    d.setNull('statistics', 'null-statistics');
+    d.setNull('teammates', 'null-teammates');
   }
   if (i % 3 === 0) {
+    // Docs pages 000/001 ("admin_assignee_id": "814860") and 002 ("team_assignee_id": "5017691").
     for (const key of ['admin_assignee_id', 'team_assignee_id']) {
       const v = n[key];
       if (typeof v === 'number') d.set(key, String(v), 'assignee-ids-as-strings');
     }
   }
   if (i % 5 === 2) {
+    // Docs page 004 documents applied_by as "object or null"; the strict reading of `nullable` + `allOf` refuses null.
     const k = view.tags.findIndex((t) => t.seeded);
     if (k >= 0) {
       const tags = view.tags.map((t, j) => {
@@ -102,7 +113,21 @@ function documentedConversation(profile: VersionProfile, view: ConversationView)
       });
     }
   }
-  // topics: present everywhere, as the docs show it; no version's schema defines it.
+  if (!view.listItem && i % 6 === 5) {
+    // Docs page 001: "assigned_to": null on a comment part; the schema's `nullable` beside `$ref` does not count.
+    const list = partsJson(c, view.plaintext);
+    const parts = (list.conversation_parts as Array<Record<string, unknown>>).map((p, k) => {
+      if (p.assigned_to !== undefined) return p;
+      d.list.push({
+        quirk: 'nullable-ref',
+        instancePath: `/conversation_parts/conversation_parts/${k}/assigned_to`,
+        schemaVisible: true,
+      });
+      return { ...p, assigned_to: null };
+    });
+    d.overrides.set('conversation_parts', { ...list, conversation_parts: parts });
+  }
+  // Docs pages 000, 001, 002: topics as a topic.list; no version's schema defines it (2.11 requires it).
   if (rules('topics').described) d.overrides.set('topics', viewValue(view, 'topics', n.topics));
   else d.set('topics', viewValue(view, 'topics', n.topics), 'topics-undefined');
   return { body: shapeConversation(profile, view, d.overrides), deviations: d.list };
@@ -111,19 +136,13 @@ function documentedConversation(profile: VersionProfile, view: ConversationView)
 export const documented: BodyShaper = {
   conversation: documentedConversation,
   listPage(profile: VersionProfile, page: PageData, items: Shaped[]): Shaped {
-    const pages = pagesJson(page, false);
+    const pages = pagesJson(page, true);
     const deviations: Deviation[] = [];
-    // "per_page": "1" (docs page 000).
+    // Docs page 000: "per_page": "1".
     pages.per_page = String(page.perPage);
     deviations.push({ quirk: 'per-page-as-string', instancePath: '/pages/per_page', schemaVisible: true });
-    if (page.next !== undefined && profile.nextRequiresPerPage) {
-      deviations.push({
-        quirk: 'pages-next-without-per-page',
-        instancePath: '/pages/next/per_page',
-        schemaVisible: true,
-      });
-    }
     if (!profile.listDescribesConversations) {
+      // 2.10 description, listConversations 200 example "successful": `conversations` under `paginated_response`.
       deviations.push({
         quirk: 'list-conversations-schema',
         instancePath: '/conversations',
@@ -134,7 +153,9 @@ export const documented: BodyShaper = {
       const inItem = prefixDeviations(`/conversations/${k}`, item.deviations);
       // Inside a list the schema does not describe, no deviation of an item is visible to strict validation.
       deviations.push(
-        ...(profile.listDescribesConversations ? inItem : inItem.map((d) => ({ ...d, schemaVisible: false }))),
+        ...(profile.listDescribesConversations
+          ? inItem
+          : inItem.map((d) => ({ ...d, schemaVisible: false }))),
       );
     });
     return {

@@ -1,0 +1,116 @@
+import type { Finding, Outcome, QuirkRef } from '../model/result.ts';
+import type { QuirkEntry } from '../quirks/registry.ts';
+import type { Collected } from '../run/collect.ts';
+import type { Exchange } from '../run/exchange.ts';
+import type { VersionArtifacts } from '../validate/artifacts.ts';
+
+export interface CheckContext {
+  apiVersion: string;
+  artifacts: VersionArtifacts;
+  collected: Collected;
+  /** Now, in Unix seconds (for "snoozed_until in the future"). */
+  now: number;
+  /** Masks customer data and truncates, as the run is configured (`--no-redact`). */
+  redact: (value: unknown, key?: string) => unknown;
+}
+
+/** What a check says about one operation: findings, or why it does not apply / could not run. */
+export interface CheckVerdict {
+  operationId: string;
+  findings: Finding[];
+  /** `skip` or `error` with a reason; otherwise pass/fail follows from the findings. */
+  outcome?: Extract<Outcome, 'skip' | 'error'>;
+  reason?: string;
+  observations?: Record<string, unknown>;
+}
+
+/** A check: a small pure function from what was collected to verdicts, with a stable id. */
+export interface Check {
+  id: string;
+  summary: string;
+  run(ctx: CheckContext): CheckVerdict[];
+}
+
+export function quirkRef(q: QuirkEntry | undefined): QuirkRef | undefined {
+  return q ? { id: q.id, summary: q.summary, source: q.source } : undefined;
+}
+
+export function quirk(ctx: CheckContext, id: string): QuirkEntry | undefined {
+  return ctx.artifacts.quirks()?.registry.quirks.find((q) => q.id === id);
+}
+
+export function requestOf(e: Exchange): Finding['request'] {
+  return {
+    method: e.request.method,
+    url: e.request.url,
+    ...(e.status !== undefined ? { status: e.status } : {}),
+  };
+}
+
+/** A finding of a check that is not a schema error. */
+export function finding(
+  checkId: string,
+  classification: Finding['classification'],
+  message: string,
+  extra: Partial<Finding> = {},
+): Finding {
+  return {
+    checkId,
+    severity:
+      classification === 'violation' ? 'error' : classification === 'known-quirk' ? 'warning' : 'info',
+    classification,
+    message,
+    ...extra,
+  };
+}
+
+/** Groups exchanges by operation, for checks that apply to every exchange. */
+export function byOperation(exchanges: Exchange[]): Map<string, Exchange[]> {
+  const map = new Map<string, Exchange[]>();
+  for (const e of exchanges) map.set(e.operationId, [...(map.get(e.operationId) ?? []), e]);
+  return map;
+}
+
+export function allExchanges(c: Collected): Exchange[] {
+  const t = c.tags;
+  return [
+    c.me,
+    c.listDefault,
+    ...c.walk,
+    c.perPageOverflow,
+    ...c.retrieves,
+    c.plaintext,
+    ...c.errors401,
+    c.error404,
+    t.attach,
+    t.afterAttach,
+    t.detach,
+    t.afterDetach,
+    t.cleanup?.exchange,
+  ].filter((e): e is Exchange => e !== undefined);
+}
+
+/** Conversations seen in list pages and retrieves, with where they came from. */
+export function conversationsOf(
+  c: Collected,
+): Array<{ conversation: Record<string, unknown>; exchange: Exchange; path: string }> {
+  const out: Array<{ conversation: Record<string, unknown>; exchange: Exchange; path: string }> = [];
+  for (const e of c.walk) {
+    const list = (e.body as { conversations?: unknown[] } | undefined)?.conversations;
+    if (Array.isArray(list)) {
+      list.forEach((conv, i) => {
+        if (conv && typeof conv === 'object')
+          out.push({
+            conversation: conv as Record<string, unknown>,
+            exchange: e,
+            path: `/conversations/${i}`,
+          });
+      });
+    }
+  }
+  for (const e of c.retrieves) {
+    if (e.status === 200 && e.body && typeof e.body === 'object')
+      out.push({ conversation: e.body as Record<string, unknown>, exchange: e, path: '' });
+  }
+  return out;
+}

@@ -1,0 +1,216 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CHECKS } from '../checks/registry.ts';
+import type { CheckContext, CheckVerdict } from '../checks/types.ts';
+import { allExchanges } from '../checks/types.ts';
+import {
+  buildMatrix,
+  type CheckResult,
+  compareResults,
+  type OperationCoverage,
+  type PerPageBehaviour,
+  RESULT_SCHEMA_VERSION,
+  type RunResult,
+} from '../model/result.ts';
+import { redactValue } from '../report/redact.ts';
+import { readLock } from '../spec/lock.ts';
+import { oneLine } from '../util/errors.ts';
+import { packageRoot } from '../util/paths.ts';
+import { loadArtifacts, type VersionArtifacts } from '../validate/artifacts.ts';
+import { describedProperties, schemaCoverage } from '../validate/coverage.ts';
+import { documentedStatus } from '../validate/validate.ts';
+import { forCassette, writeCassettes } from './cassette.ts';
+import { type Collected, collect } from './collect.ts';
+import type { RunConfig } from './config.ts';
+import type { Exchange } from './exchange.ts';
+import { RequestBudget } from './http.ts';
+import { openTarget, type Target } from './targets.ts';
+
+export interface RunHooks {
+  /** Called once the target is up (tests inspect the mock's state). */
+  onTarget?: (target: Target) => void | Promise<void>;
+  /** Called after the target closed, with what it held. */
+  onExchange?: (e: Exchange) => void;
+  /** Only keep results of these operations (suite shards). */
+  operations?: string[];
+  signal?: AbortSignal;
+}
+
+export function kitVersion(): { name: string; version: string } {
+  const pkg = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as {
+    name: string;
+    version: string;
+  };
+  return { name: pkg.name, version: pkg.version };
+}
+
+function verdictToResult(checkId: string, apiVersion: string, v: CheckVerdict): CheckResult {
+  const violations = v.findings.some((f) => f.classification === 'violation');
+  const outcome = v.outcome ?? (violations ? 'fail' : 'pass');
+  return {
+    checkId,
+    operationId: v.operationId,
+    apiVersion,
+    outcome,
+    ...(v.reason ? { reason: v.reason } : {}),
+    findings: v.findings,
+    ...(v.observations ? { observations: v.observations } : {}),
+  };
+}
+
+/** Runs every check over what was collected; a check that throws is an `error` result, never a crash. */
+export function runChecks(ctx: CheckContext): CheckResult[] {
+  const results: CheckResult[] = [];
+  for (const check of CHECKS) {
+    try {
+      for (const v of check.run(ctx)) results.push(verdictToResult(check.id, ctx.apiVersion, v));
+    } catch (error) {
+      results.push({
+        checkId: check.id,
+        operationId: '*',
+        apiVersion: ctx.apiVersion,
+        outcome: 'error',
+        reason: `the check failed: ${oneLine(error)}`,
+        findings: [],
+      });
+    }
+  }
+  return results;
+}
+
+/** Schema coverage per operation: undocumented properties seen, and described properties never seen. */
+export function coverageOf(
+  artifacts: VersionArtifacts,
+  exchanges: Exchange[],
+): Record<string, OperationCoverage> {
+  const out: Record<string, OperationCoverage> = {};
+  const schemas = artifacts.schemas();
+  for (const op of Object.values(artifacts.index.operations)) {
+    const media = op.responses['200']?.content['application/json'];
+    if (!media) continue;
+    const bundle = schemas[media.validator]!;
+    const undocumented = new Set<string>();
+    const observed = new Set<string>();
+    for (const e of exchanges) {
+      if (e.operationId !== op.operationId || e.status === undefined || e.body === undefined) continue;
+      if (documentedStatus(op, e.status) !== '200') continue;
+      const c = schemaCoverage(bundle, e.body, media.pointer);
+      for (const u of c.undocumented) undocumented.add(u);
+      for (const o of c.observed) observed.add(o);
+    }
+    const described = describedProperties(bundle, media.pointer);
+    out[op.operationId] = {
+      undocumented: [...undocumented].sort(),
+      unobserved: described.filter((d) => !observed.has(d)),
+      observedCount: described.filter((d) => observed.has(d)).length,
+      describedCount: described.length,
+    };
+  }
+  return out;
+}
+
+function perPageOf(results: CheckResult[], artifacts: VersionArtifacts): PerPageBehaviour {
+  const cap = results.find((r) => r.checkId === 'per-page-cap')?.observations;
+  const def = results.find((r) => r.checkId === 'per-page-default')?.observations;
+  const param = artifacts.index.operations.listConversations?.parameters.find(
+    (p) => p.name === 'per_page',
+  )?.schema;
+  return {
+    overflow: (cap?.perPageOverflow as PerPageBehaviour['overflow']) ?? 'unknown',
+    ...(typeof def?.observedDefault === 'number' ? { observedDefault: def.observedDefault } : {}),
+    ...(typeof param?.default === 'number' ? { documentedDefault: param.default } : {}),
+    ...(typeof param?.maximum === 'number' ? { documentedMaximum: param.maximum } : {}),
+  };
+}
+
+/**
+ * A whole conformance run: opens the target, collects each API version's exchanges, runs the checks, and
+ * returns the result model. Reports are written by the caller (`writeReports`).
+ */
+export async function runConformance(config: RunConfig, hooks: RunHooks = {}): Promise<RunResult> {
+  const startedAt = new Date().toISOString();
+  const lock = readLock();
+  const target = await openTarget(config);
+  const budget = new RequestBudget(config.maxRequests);
+  const secrets = [config.token ?? '', target.token].filter((s) => s.length >= 8);
+  const redact = (value: unknown, key?: string) =>
+    redactValue(value, { redact: config.redact, ...(key ? { key } : {}) });
+  const results: CheckResult[] = [];
+  const coverage: RunResult['coverage'] = {};
+  const perPage: RunResult['perPage'] = {};
+  const specDefects: RunResult['specDefects'] = {};
+  const recorded = new Map<string, Exchange[]>();
+  let partial = false;
+  try {
+    await hooks.onTarget?.(target);
+    for (const apiVersion of config.apiVersions) {
+      if (hooks.signal?.aborted) {
+        partial = true;
+        break;
+      }
+      const artifacts = loadArtifacts(apiVersion);
+      const exchanges: Exchange[] = [];
+      const collected: Collected = await collect(artifacts, {
+        settings: {
+          baseUrl: target.baseUrl,
+          token: target.token,
+          timeoutMs: config.timeoutMs,
+          maxBodyBytes: config.maxBodyBytes,
+          maxRequests: config.maxRequests,
+          maxRetries: config.maxRetries,
+          maxWaitMs: 30_000,
+          ...(target.fetch ? { fetch: target.fetch } : {}),
+        },
+        budget,
+        maxPages: config.maxPages,
+        retrieveSample: config.retrieveSample,
+        writes: target.writes,
+        ...(target.pickTag ? { pickTag: target.pickTag } : {}),
+        ...(config.record ? { transform: (e: Exchange) => forCassette(e, secrets) } : {}),
+        onExchange: (e) => {
+          exchanges.push(e);
+          hooks.onExchange?.(e);
+        },
+      });
+      if (config.record) recorded.set(apiVersion, exchanges);
+      const ctx: CheckContext = {
+        apiVersion,
+        artifacts,
+        collected,
+        now: Math.floor(Date.now() / 1000),
+        redact,
+      };
+      const versionResults = runChecks(ctx).filter(
+        (r) => !hooks.operations || hooks.operations.includes(r.operationId),
+      );
+      results.push(...versionResults);
+      coverage[apiVersion] = coverageOf(artifacts, allExchanges(collected));
+      perPage[apiVersion] = perPageOf(versionResults, artifacts);
+      specDefects[apiVersion] = artifacts.defects().filter((d) => (d.operations ?? []).length > 0);
+    }
+  } finally {
+    await target.close();
+  }
+  if (config.record) writeCassettes(config.record, recorded);
+  results.sort(compareResults);
+  return {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    run: {
+      kit: kitVersion(),
+      target: config.target,
+      ...(config.target === 'mock' ? { scenario: config.scenario, seed: config.seed } : {}),
+      apiVersions: config.apiVersions,
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      requestCount: budget.used,
+      redacted: config.redact,
+      ...(partial ? { partial: true } : {}),
+    },
+    specs: Object.fromEntries(config.apiVersions.map((v) => [v, lock.versions[v]!])),
+    results,
+    specDefects,
+    coverage,
+    perPage,
+    matrix: buildMatrix(results),
+  };
+}

@@ -1,0 +1,46 @@
+/** One request the kit made and what came back: the unit every check reads, and what a cassette stores. */
+export interface Exchange {
+  /** What the collector was doing, e.g. `walk:3`, `retrieve`, `error-401`, `tags:attach`. */
+  step: string;
+  apiVersion: string;
+  operationId: string;
+  request: {
+    method: string;
+    /** Path and query, without host: never credentials. */
+    url: string;
+    /** The JSON body sent, if any (tag requests). */
+    body?: unknown;
+    /** Whether the request carried a deliberately wrong token (error probes). */
+    badToken?: boolean;
+  };
+  /** HTTP status; absent when the request failed before a response (see `error`). */
+  status?: number;
+  /** Response headers the checks read: content-type, x-ratelimit-*, retry-after. */
+  headers: Record<string, string>;
+  bodyText?: string;
+  /** The parsed body when `bodyText` is JSON. */
+  body?: unknown;
+  parseError?: string;
+  /** Transport failure: timeout, reset, body too large, request budget exhausted, … */
+  error?: string;
+  /** How many attempts it took (retries of 429/5xx/network errors). */
+  attempts?: number;
+}
+
+export const KEPT_HEADERS = [
+  'content-type',
+  'x-ratelimit-limit',
+  'x-ratelimit-remaining',
+  'x-ratelimit-reset',
+  'retry-after',
+];
+
+/** Conversation ids seen in list pages, in order. */
+export function listedIds(pages: Exchange[]): string[] {
+  const ids: string[] = [];
+  for (const page of pages) {
+    const list = (page.body as { conversations?: Array<{ id?: unknown }> } | undefined)?.conversations;
+    if (Array.isArray(list)) for (const c of list) if (c && typeof c === 'object') ids.push(String(c.id));
+  }
+  return ids;
+}
