@@ -3,12 +3,14 @@ import { DIFF_USAGE, DRIFT_USAGE, diffCommand, driftCommand } from './diff.ts';
 import { type CliIo, processIo } from './io.ts';
 import { MOCK_USAGE, mockCommand } from './mock.ts';
 import { REPORT_USAGE, reportCommand } from './report.ts';
+import { RUN_USAGE, runCommand } from './run.ts';
 import { VALIDATE_USAGE, validateCommand } from './validate.ts';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   validate: { run: validateCommand, usage: VALIDATE_USAGE },
+  run: { run: runCommand, usage: RUN_USAGE },
   mock: { run: mockCommand, usage: MOCK_USAGE },
   diff: { run: diffCommand, usage: DIFF_USAGE },
   drift: { run: driftCommand, usage: DRIFT_USAGE },

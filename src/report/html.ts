@@ -4,13 +4,10 @@ import { HTML_SCRIPT, HTML_STYLE } from './html-assets.ts';
 import { code, filters, findingArticle, h, link } from './html-parts.ts';
 import {
   allFindings,
-  compactJson,
   finish,
-  locationOf,
   place,
   plural,
   prepare,
-  prettyJson,
   type RenderOptions,
   shortCommit,
   tallyQuirks,

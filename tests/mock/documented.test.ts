@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Deviation, type MockServer, type QuirkId, startMockServer } from '../../src/mock/index.ts';
+import { classifyBody } from '../../src/quirks/classify.ts';
+import { quirkAwareResponseTarget } from '../../src/quirks/target.ts';
 import { loadArtifacts } from '../../src/validate/artifacts.ts';
 import { schemaCoverage } from '../../src/validate/coverage.ts';
 import { responseTarget, type SchemaFinding } from '../../src/validate/validate.ts';
@@ -114,6 +116,34 @@ describe.each(VERSIONS)('documented scenario, API %s', (version) => {
 
   it('produces every quirk of the version, and only those', () => {
     expect([...seen].sort()).toEqual(EXPECTED[version]);
+  });
+});
+
+describe.each(VERSIONS)('the kit on the documented scenario, API %s', (version) => {
+  it('classifies every strict finding as the known quirk the mock tagged there', async () => {
+    const requests: Array<[string, string]> = [['listConversations', '/conversations?per_page=30']];
+    for (let i = 0; i < 30; i++)
+      requests.push(['retrieveConversation', `/conversations/${mock.state.conversationId(i)}`]);
+    const quirks = new Set<string>();
+    for (const [operationId, path] of requests) {
+      const reply = await call(mock.url, path, { version });
+      const deviations = mock.state.requests.at(-1)!.deviations ?? [];
+      const classified = classifyBody(
+        quirkAwareResponseTarget(loadArtifacts(version), operationId, 200),
+        reply.body,
+      );
+      for (const f of classified) {
+        const tag = deviations.find((d) => d.schemaVisible && under(findingPath(f), d.instancePath));
+        expect({ path, at: findingPath(f), classification: f.classification, quirk: f.quirk?.id }).toEqual({
+          path,
+          at: findingPath(f),
+          classification: 'known-quirk',
+          quirk: tag?.quirk,
+        });
+        quirks.add(String(f.quirk?.id));
+      }
+    }
+    expect(quirks.size).toBeGreaterThan(3);
   });
 });
 

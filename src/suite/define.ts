@@ -1,0 +1,45 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CheckResult, RunResult } from '../model/result.ts';
+import { configFromEnv } from '../run/config.ts';
+import { runConformance } from '../run/engine.ts';
+
+/** Where each suite file leaves its part of the run (merged into conformance.json by `run` or `report merge`). */
+export function partsDir(reportDir: string): string {
+  return resolve(reportDir, '.parts');
+}
+
+/**
+ * Runs the conformance checks of one API version against the target the environment describes, writes the
+ * part result, and returns it. Called at the top level of a suite file (see generated/suites/).
+ */
+export async function runVersion(apiVersion: string): Promise<RunResult> {
+  const config = { ...configFromEnv(), apiVersions: [apiVersion] };
+  const result = await runConformance(config);
+  const dir = partsDir(config.reportDir);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${apiVersion}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  return result;
+}
+
+function describeFinding(f: CheckResult['findings'][number]): string {
+  return `${f.instancePath ? `${f.instancePath}: ` : ''}${f.message}${f.specPointer ? ` [${f.specPointer}]` : ''}`;
+}
+
+/** One vitest test per check × operation: fails on violations, errors on harness problems, skips with the reason. */
+export function defineSuite(result: RunResult): void {
+  const byOperation = new Map<string, CheckResult[]>();
+  for (const r of result.results) byOperation.set(`${r.apiVersion} › ${r.operationId}`, [...(byOperation.get(`${r.apiVersion} › ${r.operationId}`) ?? []), r]);
+  for (const [name, checks] of byOperation) {
+    describe(name, () => {
+      for (const r of checks) {
+        it.skipIf(r.outcome === 'skip')(`${r.checkId}${r.outcome === 'skip' ? ` (skipped: ${r.reason})` : ''}`, () => {
+          if (r.outcome === 'error') throw new Error(`${r.checkId} could not run: ${r.reason}`);
+          const violations = r.findings.filter((f) => f.classification === 'violation').map(describeFinding);
+          expect(violations, `${r.checkId}: violations`).toEqual([]);
+        });
+      }
+    });
+  }
+}
