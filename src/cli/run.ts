@@ -3,9 +3,9 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { hasViolations, type RunResult } from '../model/result.ts';
 import { mergeResults, writeReports } from '../report/index.ts';
+import { checkConfig, configFromEnv, configToEnv, DEFAULTS, type RunConfig } from '../run/config.ts';
 import { parseVersionList } from '../spec/lock.ts';
 import { partsDir } from '../suite/define.ts';
-import { type RunConfig, checkConfig, configFromEnv, configToEnv, DEFAULTS } from '../run/config.ts';
 import { UserError } from '../util/errors.ts';
 import { generatedDir, packageRoot } from '../util/paths.ts';
 import type { CliIo } from './io.ts';
@@ -60,7 +60,9 @@ export function runConfigFromArgs(argv: string[], env: NodeJS.ProcessEnv = proce
   set('INTERCOM_CONFORMANCE_MAX_BODY_BYTES', values['max-body-bytes']);
   if (values['no-redact']) merged.INTERCOM_CONFORMANCE_REDACT = '0';
   if (values['allow-insecure']) merged.INTERCOM_ALLOW_INSECURE = '1';
-  merged.INTERCOM_CONFORMANCE_REPORT_DIR = resolve(merged.INTERCOM_CONFORMANCE_REPORT_DIR || DEFAULTS.reportDir);
+  merged.INTERCOM_CONFORMANCE_REPORT_DIR = resolve(
+    merged.INTERCOM_CONFORMANCE_REPORT_DIR || DEFAULTS.reportDir,
+  );
   if (values['api-version']) parseVersionList(values['api-version']);
   return configFromEnv(merged);
 }

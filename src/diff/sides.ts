@@ -110,7 +110,10 @@ export async function loadSide(spec: SideSpec, options: SideOptions): Promise<Lo
       };
     }
     case 'file': {
-      return { info: { label: spec.path, kind: 'file', file: resolve(spec.path) }, doc: parseMemo(spec.path) };
+      return {
+        info: { label: spec.path, kind: 'file', file: resolve(spec.path) },
+        doc: parseMemo(spec.path),
+      };
     }
   }
 }

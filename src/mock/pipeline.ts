@@ -1,8 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { oneLine } from '../util/errors.ts';
 import { catalogueError, requestIdFor } from './errors.ts';
-import type { OperationContext } from './handlers/context.ts';
-import { viewOf } from './handlers/context.ts';
+import { type OperationContext, viewOf } from './handlers/context.ts';
 import { HANDLERS } from './handlers/index.ts';
 import type { ResolvedOptions } from './options.ts';
 import type { VersionProfile } from './profile.ts';

@@ -53,7 +53,7 @@ const only = (changes: Change[], ruleId: string, operationId?: string) =>
 
 function groupBy<T>(list: T[], key: (item: T) => string): Record<string, T[]> {
   const out: Record<string, T[]> = {};
-  for (const item of list) (out[key(item)] ??= []).push(item);
+  for (const item of list) out[key(item)] = [...(out[key(item)] ?? []), item];
   return out;
 }
 

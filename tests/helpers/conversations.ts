@@ -28,7 +28,10 @@ export function conformingConversation211(): Record<string, unknown> {
 }
 
 /** A conforming 2.11 list page holding the given conversations (without their parts). */
-export function listPage(conversations: Array<Record<string, unknown>>, perPage: unknown = 20): Record<string, unknown> {
+export function listPage(
+  conversations: Array<Record<string, unknown>>,
+  perPage: unknown = 20,
+): Record<string, unknown> {
   return {
     type: 'conversation.list',
     conversations: conversations.map(({ conversation_parts: _parts, ...rest }) => rest),
@@ -40,5 +43,7 @@ export function listPage(conversations: Array<Record<string, unknown>>, perPage:
 /** The 2.10 description's own retrieve example (2.10 schemas accept it). */
 export function conversation210(): Record<string, unknown> {
   const op = loadArtifacts('2.10').index.operations.retrieveConversation!;
-  return structuredClone(op.responses['200']!.content['application/json']!.examples['conversation found']) as Record<string, unknown>;
+  return structuredClone(
+    op.responses['200']!.content['application/json']!.examples['conversation found'],
+  ) as Record<string, unknown>;
 }

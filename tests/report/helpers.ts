@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunResult } from '../../src/model/result.ts';
+import { secretVariants } from '../../src/report/redact.ts';
 
 export const FIXTURES = join(import.meta.dirname, 'fixtures');
 export const SNAPSHOTS = join(import.meta.dirname, '__snapshots__');
@@ -75,4 +76,27 @@ export function shuffled(result: RunResult): RunResult {
       Object.fromEntries(Object.entries(r.matrix).map(([v, ops]) => [v, reverseKeys(ops)])),
     ),
   });
+}
+
+/**
+ * Every place where a secret shows up, in any of its forms (plain, URL-encoded, base64, Basic credentials,
+ * JSON- and HTML-escaped), in the files under `dir` (recursively) and in the extra texts (captured logs, say):
+ * `file: form` entries, empty when nothing leaks. For the end-to-end canary test of a live-target run.
+ */
+export function secretLeaks(dir: string, secret: string, texts: Record<string, string> = {}): string[] {
+  const forms = secretVariants(secret);
+  const out: string[] = [];
+  const check = (label: string, text: string) => {
+    for (const form of forms) if (text.includes(form)) out.push(`${label}: ${form}`);
+  };
+  const walk = (at: string) => {
+    for (const name of readdirSync(at).sort()) {
+      const path = join(at, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else check(path, readFileSync(path, 'latin1'));
+    }
+  };
+  walk(dir);
+  for (const [label, text] of Object.entries(texts)) check(label, text);
+  return out;
 }

@@ -1,5 +1,5 @@
 import { renderMessage, renderQuirks, renderWhere } from '../messages.ts';
-import { type Change, type DiffSection, SEVERITIES } from '../model.ts';
+import type { Change, DiffSection } from '../model.ts';
 import { renderCounts, sectionHeading } from './text.ts';
 
 /** Escapes text for a Markdown table cell. */
@@ -17,7 +17,7 @@ function changeRow(change: Change): string {
     change.newPointer ? `new ${code(change.newPointer)}` : '',
   ].filter(Boolean);
   const message = [renderMessage(change), ...renderQuirks(change).map((q) => `↳ ${q}`)].join('<br>');
-  return `| ${change.severity} | ${cell(`${change.operationId}`)} | ${code(change.ruleId)} | ${cell(renderWhere(change))} | ${cell(message)} | ${cell(pointers.join('<br>'))} |`;
+  return `| ${change.severity} | ${cell(change.operationId)} | ${code(change.ruleId)} | ${cell(renderWhere(change))} | ${cell(message)} | ${cell(pointers.join('<br>'))} |`;
 }
 
 export function renderMarkdownSection(section: DiffSection): string {
@@ -31,9 +31,8 @@ export function renderMarkdownSection(section: DiffSection): string {
     out.push('', `Not in either description: ${report.scope.missing.map(code).join(', ')}.`);
   if (report.changes.length === 0) return `${[...out, '', 'No changes.'].join('\n')}\n`;
   out.push('', '| Severity | Operation | Rule | Where | Change | Pointers |', '|---|---|---|---|---|---|');
-  for (const severity of SEVERITIES) {
-    for (const change of report.changes) if (change.severity === severity) out.push(changeRow(change));
-  }
+  for (const change of report.changes) out.push(changeRow(change)); // already sorted by severity
+
   return `${out.join('\n')}\n`;
 }
 

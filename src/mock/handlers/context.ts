@@ -1,6 +1,5 @@
 import type { Conversation } from '../conversation.ts';
-import type { ErrorId } from '../errors.ts';
-import { catalogueError } from '../errors.ts';
+import { catalogueError, type ErrorId } from '../errors.ts';
 import type { ResolvedOptions } from '../options.ts';
 import type { VersionProfile } from '../profile.ts';
 import { json, type MockResponse } from '../response.ts';

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { MockServer } from '../../src/mock/index.ts';
+import { observeRun } from '../helpers/run.ts';
+
+describe('the contract suites on the mock', () => {
+  it('pass on the conformant scenario for 2.10 and 2.11: every check passes, no violation', async () => {
+    const { result, mock } = await observeRun({ scenario: 'conformant' });
+    expect(result.run.apiVersions).toEqual(['2.10', '2.11']);
+    const notPassing = result.results
+      .filter((r) => r.outcome !== 'pass')
+      .map((r) => `${r.apiVersion} ${r.operationId} ${r.checkId} ${r.outcome} ${r.reason ?? ''}`);
+    expect(notPassing).toEqual([]);
+    const findings = result.results.flatMap((r) =>
+      r.findings.map((f) => `${r.apiVersion} ${r.checkId} ${f.classification} ${f.quirk?.id ?? ''}`),
+    );
+    // The mock clamps per_page=151 by default: recorded as the per-page-cap quirk, nothing else.
+    expect(findings).toEqual([
+      '2.10 per-page-cap known-quirk per-page-cap',
+      '2.11 per-page-cap known-quirk per-page-cap',
+    ]);
+    expect(result.perPage['2.11']).toEqual({
+      overflow: 'clamp',
+      observedDefault: 20,
+      documentedDefault: 20,
+      documentedMaximum: 150,
+    });
+    // Every check ran for every version: 16 checks, each for its operations.
+    for (const v of ['2.10', '2.11']) {
+      expect(new Set(result.results.filter((r) => r.apiVersion === v).map((r) => r.checkId)).size).toBe(16);
+    }
+    // The tag round trip ran in both versions and left nothing attached (the mock's state proves it).
+    expect(
+      result.results
+        .filter((r) => r.checkId === 'tag-round-trip')
+        .map((r) => `${r.apiVersion} ${r.operationId} ${r.outcome}`),
+    ).toEqual([
+      '2.10 attachTagToConversation pass',
+      '2.10 detachTagFromConversation pass',
+      '2.11 attachTagToConversation pass',
+      '2.11 detachTagFromConversation pass',
+    ]);
+    expect(
+      mock!.state.requests.filter((r) => r.method !== 'GET' && r.status === 200).map((r) => r.method),
+    ).toEqual(['POST', 'DELETE', 'POST', 'DELETE']);
+    expect(mock!.state.tagChanges()).toEqual([]);
+  });
+
+  it('record the per_page overflow the target showed: reject', async () => {
+    const { result } = await observeRun({ apiVersions: ['2.11'], perPageOverflow: 'reject' });
+    expect(result.perPage['2.11']!.overflow).toBe('reject');
+    const cap = result.results.find((r) => r.checkId === 'per-page-cap')!;
+    expect(cap).toMatchObject({ outcome: 'pass', findings: [], observations: { perPageOverflow: 'reject' } });
+  });
+
+  it('report exactly the quirks the documented scenario tagged, as known quirks at the tagged places', async () => {
+    const { result, mock, exchanges } = await observeRun({ scenario: 'documented' });
+    const tags = new Map<string, ReturnType<MockServer['state']['deviationsFor']>>();
+    const deviations = (method: string, url: string, v: string) => {
+      const k = `${v} ${method} ${url}`;
+      if (!tags.has(k))
+        tags.set(
+          k,
+          mock!.state.deviationsFor(method, url, v).filter((d) => d.schemaVisible),
+        );
+      return tags.get(k)!;
+    };
+    const violations = result.results.flatMap((r) =>
+      r.findings
+        .filter((f) => f.classification === 'violation')
+        .map((f) => `${r.apiVersion} ${r.checkId} ${f.instancePath} ${f.message}`),
+    );
+    expect(violations).toEqual([]);
+    for (const v of ['2.10', '2.11']) {
+      const schemaFindings = result.results
+        .filter((r) => r.apiVersion === v && r.checkId === 'schema')
+        .flatMap((r) => r.findings);
+      const found = new Set<string>();
+      for (const f of schemaFindings) {
+        const tagged = deviations(f.request!.method, f.request!.url, v);
+        const tag = tagged.find(
+          (d) =>
+            d.quirk === f.quirk?.id &&
+            (f.instancePath === d.instancePath ||
+              f.instancePath!.startsWith(`${d.instancePath}/`) ||
+              (f.keyword === 'required' &&
+                d.instancePath === `${f.instancePath}/${String(f.params?.missingProperty)}`)),
+        );
+        expect(tag, `${v} ${f.request!.url} ${f.instancePath} ${f.quirk?.id}`).toBeDefined();
+        found.add(f.quirk!.id);
+      }
+      expect(found.size).toBeGreaterThan(3);
+      // …and every schema-visible deviation the mock tagged was found, as that quirk.
+      const findingKeys = new Set(schemaFindings.map((f) => `${f.request!.url} ${f.quirk?.id}`));
+      for (const e of exchanges.filter(
+        (x) => x.apiVersion === v && x.status === 200 && !x.request.badToken,
+      )) {
+        for (const d of deviations(e.request.method, e.request.url, v)) {
+          expect(
+            findingKeys.has(`${e.request.url} ${d.quirk}`),
+            `${v} ${e.request.url} ${d.instancePath} ${d.quirk}`,
+          ).toBe(true);
+        }
+      }
+      expect(result.matrix[v]!.retrieveConversation!.knownQuirk).toBeGreaterThan(0);
+    }
+  });
+});
