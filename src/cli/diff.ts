@@ -8,7 +8,6 @@ import { renderJson } from '../diff/render/json.ts';
 import { renderMarkdown } from '../diff/render/markdown.ts';
 import { renderText } from '../diff/render/text.ts';
 import { loadSide, parseSideSpec, type SideOptions, type SideSpec } from '../diff/sides.ts';
-import { shortCommit } from '../spec/commits.ts';
 import { readLock, type SpecLock } from '../spec/lock.ts';
 import { type SpecSource, sourceFromEnv } from '../spec/source.ts';
 import { UserError } from '../util/errors.ts';
@@ -154,13 +153,13 @@ export async function driftCommand(
   const plan = planDrift(lock, source, values.to);
   const how =
     plan.how === 'given'
-      ? 'given with --to'
+      ? 'commit given with --to'
       : plan.how === 'readme'
-        ? "newest in the mirror's README"
-        : 'most recently modified in the mirror';
+        ? "newest commit in the mirror's README"
+        : 'most recently modified commit in the mirror';
   const sections: DiffSection[] = [];
   for (const c of plan.comparisons) {
-    const title = `drift ${c.version} @${shortCommit(c.from)} → @${shortCommit(plan.to)} (${how})`;
+    const title = `drift ${c.version} (${how})`;
     sections.push(await compare(title, c.old, c.new, flags, sideOptions, options.quirkTargets));
   }
   io.stdout(render(sections, flags.format, true));

@@ -81,11 +81,11 @@ export function stoppedNullable(site: SchemaSite): Array<Hit<NullableArgs>> {
   ];
 }
 
-/** How a declared nullability reads under the strict OpenAPI 3.0 rules the validators use. */
+/** How a declared nullability reads under the strict OpenAPI 3.0 rules the validators use ('' when plain). */
 export function nullableNote(how: NullableHow): string {
-  return how === 'type'
-    ? ''
-    : ` (declared ${how === 'beside-ref' ? 'beside a $ref' : 'around an allOf/anyOf/oneOf'}: a strict OpenAPI 3.0 reading ignores it)`;
+  if (how === 'type') return '';
+  const where = how === 'beside-ref' ? 'beside a $ref' : 'around an allOf/anyOf/oneOf';
+  return `declared ${where}, which a strict OpenAPI 3.0 reading ignores`;
 }
 
 export type RequiredArgs = { name: string; defined: boolean };

@@ -199,10 +199,10 @@ describe('intercom-conformance drift', () => {
     const { code, out } = await run('drift');
     expect(code).toBe(0);
     expect(out).toContain(
-      "drift 2.10 @8889625a → @8889625a (newest in the mirror's README): 2.10 (locked @8889625a) → 2.10@8889625a",
+      "drift 2.10 (newest commit in the mirror's README): 2.10 (locked @8889625a) → 2.10@8889625a\n",
     );
     expect(out).toContain(
-      "drift 2.11 @8889625a → @8889625a (newest in the mirror's README): 2.11 (locked @8889625a) → 2.11@8889625a",
+      "drift 2.11 (newest commit in the mirror's README): 2.11 (locked @8889625a) → 2.11@8889625a\n",
     );
     expect(out.match(/ {2}no changes\n/g)).toHaveLength(2);
   });

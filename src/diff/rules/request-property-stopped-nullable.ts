@@ -10,5 +10,5 @@ export const requestPropertyStoppedNullable = defineRule({
   location: 'request',
   check: stoppedNullable,
   message: (a, property) =>
-    `${subject('request', property)} no longer accepts null (was nullable${nullableNote(a.how)})`,
+    `${subject('request', property)} no longer accepts null${nullableNote(a.how) ? ` (it was nullable, ${nullableNote(a.how)})` : ''}`,
 });

@@ -9,5 +9,6 @@ export const responsePropertyBecameNullable = defineRule({
   direction: 'response',
   location: 'response',
   check: becameNullable,
-  message: (a, property) => `${subject('response', property)} became nullable${nullableNote(a.how)}`,
+  message: (a, property) =>
+    `${subject('response', property)} became nullable${nullableNote(a.how) ? ` (${nullableNote(a.how)})` : ''}`,
 });

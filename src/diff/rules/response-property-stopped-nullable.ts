@@ -10,5 +10,5 @@ export const responsePropertyStoppedNullable = defineRule({
   location: 'response',
   check: stoppedNullable,
   message: (a, property) =>
-    `${subject('response', property)} is no longer nullable (was nullable${nullableNote(a.how)})`,
+    `${subject('response', property)} is no longer nullable${nullableNote(a.how) ? ` (it was ${nullableNote(a.how)})` : ''}`,
 });
