@@ -8,12 +8,22 @@ import { annotateQuirks, type QuirkTarget } from './quirks.ts';
 import { RULES, type SeverityOverrides } from './registry.ts';
 import type { Rule } from './rule.ts';
 
+export { renderMessage } from './messages.ts';
 export type { Change, DiffReport, DiffSection, Severity, SideInfo } from './model.ts';
 export type { QuirkTarget } from './quirks.ts';
 export { annotateQuirks } from './quirks.ts';
 export { parseSeverityOverrides, RULES, ruleById, type SeverityOverrides } from './registry.ts';
+export { renderJson } from './render/json.ts';
+export { renderMarkdown } from './render/markdown.ts';
 export { renderRulesTable } from './render/rules-table.ts';
-export { comparePayloads, type RuntimeDifference } from './runtime.ts';
+export { renderText } from './render/text.ts';
+export {
+  comparePayloads,
+  type PayloadPair,
+  type RuntimeDifference,
+  renderRuntimeDifference,
+} from './runtime.ts';
+export { loadSide, parseSideSpec, type SideSpec } from './sides.ts';
 
 export interface DiffOptions {
   /** Operation ids to compare (default: the covered operations), or `'all'` for every operation of both. */

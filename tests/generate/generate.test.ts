@@ -32,11 +32,15 @@ describe('npm run generate', () => {
     const files = snapshot(a);
     expect(Object.keys(files).sort()).toEqual([
       '/2.11/operations.json',
+      '/2.11/quirks.json',
       '/2.11/schema.d.ts',
       '/2.11/schemas.json',
+      '/2.11/schemas.quirks.json',
       '/2.11/spec-defects.json',
       '/2.11/validators.cjs',
+      '/2.11/validators.quirks.cjs',
       '/manifest.json',
+      '/suites/2.11.suite.ts',
       '/versions.d.ts',
     ]);
     expect(snapshot(b)).toEqual(files);
