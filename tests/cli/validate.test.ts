@@ -38,15 +38,11 @@ describe('intercom-conformance validate', () => {
       ['/open', 'type'],
       ['/state', 'enum'],
     ]);
-    for (const f of out.findings)
-      expect(Object.keys(f)).toEqual([
-        'instancePath',
-        'schemaPath',
-        'keyword',
-        'params',
-        'message',
-        'specPointer',
-      ]);
+    for (const f of out.findings) {
+      // The foundation's fields, then the quirk-aware classification (a `quirk` id only for known quirks).
+      expect(Object.keys(f)).toEqual(['instancePath', 'schemaPath', 'keyword', 'params', 'message', 'specPointer', 'classification']);
+      expect(f.classification).toBe('violation');
+    }
   });
 
   it('validates error bodies against the documented status', async () => {
