@@ -38,6 +38,11 @@ export const MOCK_QUIRKS = {
     source:
       'Intercom docs pages 000, 001 ("admin_assignee_id": "814860") and 002 ("team_assignee_id": "5017691")',
   },
+  'pages-next-without-per-page': {
+    summary: 'pages.next carries page and starting_after but not the per_page 2.11 requires',
+    source:
+      'Intercom docs "List all conversations" (reference/intercom-docs/000: "next": { "page": 2, "starting_after": … })',
+  },
   'per-page-as-string': {
     summary: 'pages.per_page is a string where the schema says integer',
     source: 'Intercom docs "List all conversations" (reference/intercom-docs/000: "per_page": "1")',

@@ -62,6 +62,7 @@ const EXPECTED: Record<(typeof VERSIONS)[number], QuirkId[]> = {
     'null-teammates',
     'nullable-allof',
     'nullable-ref',
+    'pages-next-without-per-page',
     'per-page-as-string',
     'rating-all-null-fields',
     'topics-undefined',

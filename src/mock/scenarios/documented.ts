@@ -29,13 +29,12 @@ import { type BodyShaper, prefixDeviations, type Shaped } from './scenario.ts';
  * | nullable-allof | index % 5 == 2: the first seeded tag still attached has applied_by null (both versions) |
  * | topics-undefined | every conversation: topics is a topic.list (not visible to strict validation) |
  * | per-page-as-string | every list page (both versions) |
+ * | pages-next-without-per-page | every list page with a next page (a deviation where next requires per_page: 2.11) |
  * | list-conversations-schema | every 2.10 list page: `conversations` is not described (not visible) |
  *
  * `nullable-ref` is kept for assigned_to (as the quirk registry does): sla_applied and ai_agent null carry the more
  * precise null-sla-applied / null-ai-agent.
  *
- * Docs page 000 also shows `pages.next` without `per_page`, which 2.11's starting_after_paging requires; the quirk
- * registry has no id for it, so this scenario keeps per_page in next.
  */
 
 /** The rating of an unrated conversation, as docs pages 000 and 001 print it. */
@@ -136,8 +135,17 @@ function documentedConversation(profile: VersionProfile, view: ConversationView)
 export const documented: BodyShaper = {
   conversation: documentedConversation,
   listPage(profile: VersionProfile, page: PageData, items: Shaped[]): Shaped {
-    const pages = pagesJson(page, true);
+    // Docs page 000: `next` is { page, starting_after }, without the per_page 2.11 requires.
+    const pages = pagesJson(page, false);
     const deviations: Deviation[] = [];
+    // A deviation only where the version's schema requires per_page in next (2.11); elsewhere it is just the shape.
+    if (pages.next !== undefined && profile.nextRequiresPerPage) {
+      deviations.push({
+        quirk: 'pages-next-without-per-page',
+        instancePath: '/pages/next/per_page',
+        schemaVisible: true,
+      });
+    }
     // Docs page 000: "per_page": "1".
     pages.per_page = String(page.perPage);
     deviations.push({ quirk: 'per-page-as-string', instancePath: '/pages/per_page', schemaVisible: true });
