@@ -10,6 +10,7 @@ import { renderText } from '../diff/render/text.ts';
 import { loadSide, parseSideSpec, type SideOptions, type SideSpec } from '../diff/sides.ts';
 import { readLock, type SpecLock } from '../spec/lock.ts';
 import { type SpecSource, sourceFromEnv } from '../spec/source.ts';
+import { quirkTargetsFor } from '../quirks/diff-targets.ts';
 import { UserError } from '../util/errors.ts';
 import type { CliIo } from './io.ts';
 
@@ -98,10 +99,15 @@ async function compare(
   quirkTargets: readonly QuirkTarget[] | undefined,
 ): Promise<DiffSection> {
   const [a, b] = [await loadSide(oldSpec, sideOptions), await loadSide(newSpec, sideOptions)];
+  // By default, the quirks registered for each side's API version (openapi/quirks/<version>.yaml).
+  const targets = quirkTargets ?? [
+    ...quirkTargetsFor(a.info.version, a.doc, 'old'),
+    ...quirkTargetsFor(b.info.version, b.doc, 'new'),
+  ];
   const report = diffDescriptions(a.doc, b.doc, {
     ...(flags.operations ? { operations: flags.operations } : {}),
     severityOverrides: flags.overrides,
-    ...(quirkTargets ? { quirkTargets } : {}),
+    quirkTargets: targets,
   });
   if (Array.isArray(flags.operations) && report.scope.missing.length > 0) {
     throw new UserError(

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { hasViolations, type RunResult } from '../model/result.ts';
 import { mergeResults, writeReports } from '../report/index.ts';
 import { checkConfig, configFromEnv, configToEnv, DEFAULTS, type RunConfig } from '../run/config.ts';
+import { runtimeDiffOf, type Samples } from '../run/runtime-diff.ts';
 import { parseVersionList } from '../spec/lock.ts';
 import { partsDir } from '../suite/define.ts';
 import { UserError } from '../util/errors.ts';
@@ -101,6 +102,11 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     return 1;
   }
   const merged = results.length === 1 ? results[0]! : mergeResults(results);
+  const samples = config.apiVersions
+    .map((apiVersion) => ({ apiVersion, file: join(parts, `${apiVersion}.samples.json`) }))
+    .filter((s) => existsSync(s.file))
+    .map((s) => ({ apiVersion: s.apiVersion, samples: JSON.parse(readFileSync(s.file, 'utf8')) as Samples }));
+  if (samples.length >= 2) merged.runtimeDiff = runtimeDiffOf(samples);
   const secrets = [config.token ?? ''].filter(Boolean);
   const written = await writeReports(merged, config.reportDir, { secrets });
   rmSync(parts, { recursive: true, force: true });

@@ -24,6 +24,7 @@ import { type Collected, collect } from './collect.ts';
 import type { RunConfig } from './config.ts';
 import type { Exchange } from './exchange.ts';
 import { RequestBudget } from './http.ts';
+import { runtimeDiffOf, type Samples, samplesOf } from './runtime-diff.ts';
 import { openTarget, type Target } from './targets.ts';
 
 export interface RunHooks {
@@ -31,6 +32,8 @@ export interface RunHooks {
   onTarget?: (target: Target) => void | Promise<void>;
   /** Called after the target closed, with what it held. */
   onExchange?: (e: Exchange) => void;
+  /** Called with what one version collected (the suites keep the retrieved payloads for the runtime diff). */
+  onCollected?: (apiVersion: string, collected: Collected) => void;
   /** Only keep results of these operations (suite shards). */
   operations?: string[];
   signal?: AbortSignal;
@@ -140,6 +143,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
   const perPage: RunResult['perPage'] = {};
   const specDefects: RunResult['specDefects'] = {};
   const recorded = new Map<string, Exchange[]>();
+  const samples: Array<{ apiVersion: string; samples: Samples }> = [];
   let partial = false;
   try {
     await hooks.onTarget?.(target);
@@ -173,6 +177,8 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
         },
       });
       if (config.record) recorded.set(apiVersion, exchanges);
+      hooks.onCollected?.(apiVersion, collected);
+      samples.push({ apiVersion, samples: samplesOf(collected) });
       const ctx: CheckContext = {
         apiVersion,
         artifacts,
@@ -212,5 +218,6 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     coverage,
     perPage,
     matrix: buildMatrix(results),
+    ...(samples.length >= 2 ? { runtimeDiff: runtimeDiffOf(samples) } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CheckResult, RunResult } from '../model/result.ts';
 import { configFromEnv } from '../run/config.ts';
 import { runConformance } from '../run/engine.ts';
+import { samplesOf } from '../run/runtime-diff.ts';
 
 /** Where each suite file leaves its part of the run (merged into conformance.json by `run` or `report merge`). */
 export function partsDir(reportDir: string): string {
@@ -16,9 +17,13 @@ export function partsDir(reportDir: string): string {
  */
 export async function runVersion(apiVersion: string): Promise<RunResult> {
   const config = { ...configFromEnv(), apiVersions: [apiVersion] };
-  const result = await runConformance(config);
   const dir = partsDir(config.reportDir);
   mkdirSync(dir, { recursive: true });
+  const result = await runConformance(config, {
+    // The retrieved payloads, for the runtime cross-version diff `run` computes once every version is done.
+    onCollected: (v, collected) =>
+      writeFileSync(join(dir, `${v}.samples.json`), JSON.stringify(samplesOf(collected))),
+  });
   writeFileSync(join(dir, `${apiVersion}.json`), `${JSON.stringify(result, null, 2)}\n`);
   return result;
 }

@@ -14,14 +14,24 @@ const file = (name: string, body: unknown) => {
 const base = ['validate', '--api-version', '2.11', '--operation', 'retrieveConversation', '--format', 'json'];
 
 describe('validate --quirks', () => {
-  const quirky = file('quirky.json', { ...conformingConversation211(), statistics: null, conversation_rating: null });
+  const quirky = file('quirky.json', {
+    ...conformingConversation211(),
+    statistics: null,
+    conversation_rating: null,
+  });
 
   it('on (default): a documented quirk is a known-quirk verdict, exit 0, each finding naming its quirk', async () => {
     const run = await runCli([...base, quirky]);
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout);
     expect(out.verdict).toBe('known-quirk');
-    expect(out.findings.map((f: { instancePath: string; classification: string; quirk: string }) => [f.instancePath, f.classification, f.quirk])).toEqual([
+    expect(
+      out.findings.map((f: { instancePath: string; classification: string; quirk: string }) => [
+        f.instancePath,
+        f.classification,
+        f.quirk,
+      ]),
+    ).toEqual([
       ['/conversation_rating', 'known-quirk', 'null-conversation-rating'],
       ['/statistics', 'known-quirk', 'null-statistics'],
     ]);
@@ -32,11 +42,19 @@ describe('validate --quirks', () => {
     expect(run.code).toBe(1);
     const out = JSON.parse(run.stdout);
     expect(out.verdict).toBe('violation');
-    expect(out.findings.every((f: { classification: string; quirk?: string }) => f.classification === 'violation' && f.quirk === undefined)).toBe(true);
+    expect(
+      out.findings.every(
+        (f: { classification: string; quirk?: string }) =>
+          f.classification === 'violation' && f.quirk === undefined,
+      ),
+    ).toBe(true);
   });
 
   it('the worst finding decides: a quirk plus an unrelated violation is a violation', async () => {
-    const run = await runCli([...base, file('mixed.json', { ...conformingConversation211(), statistics: null, open: 'yes' })]);
+    const run = await runCli([
+      ...base,
+      file('mixed.json', { ...conformingConversation211(), statistics: null, open: 'yes' }),
+    ]);
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout).verdict).toBe('violation');
   });

@@ -40,7 +40,15 @@ describe('intercom-conformance validate', () => {
     ]);
     for (const f of out.findings) {
       // The foundation's fields, then the quirk-aware classification (a `quirk` id only for known quirks).
-      expect(Object.keys(f)).toEqual(['instancePath', 'schemaPath', 'keyword', 'params', 'message', 'specPointer', 'classification']);
+      expect(Object.keys(f)).toEqual([
+        'instancePath',
+        'schemaPath',
+        'keyword',
+        'params',
+        'message',
+        'specPointer',
+        'classification',
+      ]);
       expect(f.classification).toBe('violation');
     }
   });

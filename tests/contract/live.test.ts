@@ -104,7 +104,7 @@ describe('the live target (tested against our mock on loopback)', () => {
         INTERCOM_ALLOW_WRITES: '1',
         INTERCOM_SANDBOX_APP_ID: SANDBOX,
         INTERCOM_TEST_TAG_ID: tag.id,
-        INTERCOM_ADMIN_ID: mock.state.admin.id,
+        INTERCOM_ADMIN_ID: String(mock.state.admin.id),
       }),
     );
     expect(tagResults(result)).toEqual([
@@ -140,7 +140,7 @@ describe('the live target (tested against our mock on loopback)', () => {
       budget: new RequestBudget(500),
       maxPages: 2,
       retrieveSample: 3,
-      writes: () => ({ allowed: true, adminId: mock.state.admin.id }),
+      writes: () => ({ allowed: true, adminId: String(mock.state.admin.id) }),
       pickTag: (conversation) => {
         const on = new Set(
           (conversation as { tags: { tags: Array<{ id: string }> } }).tags.tags.map((t) => t.id),
@@ -161,7 +161,7 @@ describe('the live target (tested against our mock on loopback)', () => {
       INTERCOM_ALLOW_WRITES: '1',
       INTERCOM_SANDBOX_APP_ID: SANDBOX,
       INTERCOM_TEST_TAG_ID: mock.state.tagCatalogue[2]!.id,
-      INTERCOM_ADMIN_ID: mock.state.admin.id,
+      INTERCOM_ADMIN_ID: String(mock.state.admin.id),
       INTERCOM_CONFORMANCE_API_VERSIONS: '2.10,2.11',
     });
     const recorded = await observeRun({ record: dir }, env);

@@ -45,6 +45,21 @@ describe('the contract suites on the mock', () => {
     expect(mock!.state.tagChanges()).toEqual([]);
   });
 
+  it('compare what 2.10 and 2.11 returned for the same conversations (runtime cross-version diff)', async () => {
+    const { result } = await observeRun({ scenario: 'conformant' });
+    const diffs = (result.runtimeDiff ?? []) as Array<{
+      kind: string;
+      path: string;
+      a: { label: string };
+      b: { label: string; types: string[] };
+    }>;
+    const lines = diffs.map((d) => `${d.kind} ${d.path} ${d.b.types.join('|')}`);
+    // 2.11 requires topics and custom_attributes (2.10's conversation describes neither) and adds ai_agent_participated.
+    expect(lines).toContain('only-in-b /topics object');
+    expect(lines).toContain('only-in-b /ai_agent_participated boolean');
+    expect(diffs.every((d) => d.a.label === '2.10' && d.b.label === '2.11')).toBe(true);
+  });
+
   it('record the per_page overflow the target showed: reject', async () => {
     const { result } = await observeRun({ apiVersions: ['2.11'], perPageOverflow: 'reject' });
     expect(result.perPage['2.11']!.overflow).toBe('reject');

@@ -1,0 +1,26 @@
+import type { QuirkTarget } from '../diff/quirks.ts';
+import type { OpenApiDocument } from '../spec/load.ts';
+import { applyOverlay } from './overlay.ts';
+import { loadOverlay } from './registry.ts';
+
+/**
+ * Where the registered quirks of `version` apply in one side of a diff: the overlay applied to that side's
+ * description, each action's changed places (for data-only actions, the node they annotate).
+ */
+export function quirkTargetsFor(
+  version: string | undefined,
+  doc: OpenApiDocument,
+  side: 'old' | 'new',
+): QuirkTarget[] {
+  if (!version) return [];
+  const overlay = loadOverlay(version);
+  if (!overlay) return [];
+  const { applied } = applyOverlay(doc, overlay);
+  const targets: QuirkTarget[] = [];
+  for (const action of applied) {
+    const dataOnly = Object.keys(action.data).length > 0 && action.touched.every((t) => /\/x-[^/]*$/.test(t));
+    for (const pointer of dataOnly ? action.pointers : action.touched)
+      targets.push({ quirkId: action.quirk.id, pointer, side });
+  }
+  return targets;
+}
