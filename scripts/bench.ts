@@ -1,4 +1,5 @@
 import { lockedVersions } from '../src/spec/lock.ts';
+import { benchDiff } from './bench/diff.ts';
 import { benchValidate } from './bench/validate.ts';
 import { runScript } from './run-script.ts';
 
@@ -6,4 +7,5 @@ import { runScript } from './run-script.ts';
 await runScript(async () => {
   const versions = lockedVersions();
   for (const line of benchValidate(versions)) console.log(line);
+  for (const line of await benchDiff()) console.log(line);
 });

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { generatedDir } from '../../src/util/paths.ts';
 import { loadArtifacts } from '../../src/validate/artifacts.ts';
 import { responseTarget } from '../../src/validate/validate.ts';
-import { generatedDir } from '../../src/util/paths.ts';
 
 /**
  * Parse + validate versus JSON.parse alone, on the same bytes: a retrieve with 500 parts and a list page of 150
@@ -38,7 +38,8 @@ const REPAIRS: Json = {
 
 function repaired(conversation: Json): Json {
   const out: Json = { ...conversation };
-  for (const [k, v] of Object.entries(REPAIRS)) if (out[k] === null || !(k in out)) out[k] = structuredClone(v);
+  for (const [k, v] of Object.entries(REPAIRS))
+    if (out[k] === null || !(k in out)) out[k] = structuredClone(v);
   delete out.ticket;
   return out;
 }
@@ -73,7 +74,10 @@ export function retrieveBody(version: string): string {
 export function listBody(version: string): string {
   const page = example(version, 'listConversations');
   const [first] = page.conversations as Json[];
-  page.conversations = Array.from({ length: 150 }, (_, i) => ({ ...repaired(first!), id: String(10_000 + i) }));
+  page.conversations = Array.from({ length: 150 }, (_, i) => ({
+    ...repaired(first!),
+    id: String(10_000 + i),
+  }));
   page.total_count = 150;
   return JSON.stringify(page);
 }
@@ -104,12 +108,16 @@ export function measureRatio(bytes: string, validate: (v: unknown) => boolean, r
 function loadTimeMs(version: string): number {
   const file = join(generatedDir(), version, 'validators.cjs');
   const script = `const t=process.hrtime.bigint();require(${JSON.stringify(file)});console.log(Number(process.hrtime.bigint()-t)/1e6)`;
-  const samples = Array.from({ length: 5 }, () => Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })));
+  const samples = Array.from({ length: 5 }, () =>
+    Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })),
+  );
   return median(samples);
 }
 
 export function benchValidate(versions: string[]): string[] {
-  const lines = ['parse + validate vs JSON.parse alone (median of 21 rounds × 40 iterations; target ≤ 1.30×)'];
+  const lines = [
+    'parse + validate vs JSON.parse alone (median of 21 rounds × 40 iterations; target ≤ 1.30×)',
+  ];
   for (const version of versions) {
     const artifacts = loadArtifacts(version);
     for (const [label, operationId, body] of [

@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { diffDescriptions } from '../src/diff/index.ts';
-import { loadSide } from '../src/diff/sides.ts';
-import { readLock } from '../src/spec/lock.ts';
-import { runScript } from './run-script.ts';
+import { diffDescriptions } from '../../src/diff/index.ts';
+import { loadSide } from '../../src/diff/sides.ts';
+import { readLock } from '../../src/spec/lock.ts';
+import { runScript } from '../run-script.ts';
 
 /**
  * The cost of a full-description diff (`diff --all`) of the largest 2.x pair upstream: 2.15 → 2.16 at

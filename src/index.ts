@@ -1,0 +1,61 @@
+/**
+ * intercom-conformance: the public surface. Everything a team uses from code is exported here; the rest of
+ * src/ is internal.
+ */
+
+// Runs, checks and the one result model.
+export { CHECKS } from './checks/registry.ts';
+export type { Check, CheckContext, CheckVerdict } from './checks/types.ts';
+// The typed client.
+export {
+  type ApiVersion,
+  type ClientOptions,
+  createIntercomClient,
+  type IntercomClient,
+} from './client/index.ts';
+export { REGION_BASE_URLS, type Region } from './client/regions.ts';
+export { annotateQuirks, type Change, type DiffReport, diffDescriptions, RULES } from './diff/index.ts';
+// Breaking-change detection.
+export { comparePayloads, type RuntimeDifference } from './diff/runtime.ts';
+// The embedded mock.
+export {
+  DEFAULT_TAGS,
+  type Deviation,
+  FAULT_IDS,
+  type FaultId,
+  type MockOptions,
+  type MockServer,
+  type MockState,
+  SCENARIO_IDS,
+  startMockServer,
+} from './mock/index.ts';
+export type {
+  CheckResult,
+  Classification,
+  Finding,
+  MatrixCell,
+  Outcome,
+  RunMetadata,
+  RunResult,
+} from './model/result.ts';
+export { type ClassifiedFinding, classifyBody } from './quirks/classify.ts';
+export type { QuirkEntry, QuirkRegistry } from './quirks/registry.ts';
+export { quirkAwareResponseTarget } from './quirks/target.ts';
+// Reports.
+export {
+  mergeResults,
+  parseRunResult,
+  renderHtml,
+  renderJson,
+  renderJunit,
+  renderMarkdown,
+  writeReports,
+} from './report/index.ts';
+export { configFromEnv, type RunConfig } from './run/config.ts';
+export { type RunHooks, runConformance } from './run/engine.ts';
+export { ensureSpecs } from './spec/fetch.ts';
+// Spec sources.
+export { readLock, type SpecLock } from './spec/lock.ts';
+// Validation of captured bodies: strict, and quirk-aware.
+export { loadArtifacts, type VersionArtifacts } from './validate/artifacts.ts';
+export { requestTarget, responseTarget, type SchemaFinding, validateAgainst } from './validate/validate.ts';
