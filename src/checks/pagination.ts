@@ -195,7 +195,7 @@ export const perPageDefault: Check = {
     const q = quirk(ctx, 'per-page-default');
     const alternatives = (q?.data['x-documented-defaults'] as number[] | undefined) ?? [];
     const e = ctx.collected.listDefault;
-    if (!e || e.status !== 200)
+    if (e?.status !== 200)
       return [
         {
           operationId: 'listConversations',

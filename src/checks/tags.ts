@@ -86,7 +86,7 @@ export const tagEcho: Check = {
       return OPS.map((operationId) => ({ operationId, findings: [], outcome: 'skip', reason: t.skipped }));
     return [t.attach, t.detach].flatMap((e, i) => {
       const operationId = OPS[i]!;
-      if (!e || e.status !== 200)
+      if (e?.status !== 200)
         return [
           {
             operationId,

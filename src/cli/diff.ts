@@ -8,9 +8,9 @@ import { renderJson } from '../diff/render/json.ts';
 import { renderMarkdown } from '../diff/render/markdown.ts';
 import { renderText } from '../diff/render/text.ts';
 import { loadSide, parseSideSpec, type SideOptions, type SideSpec } from '../diff/sides.ts';
+import { quirkTargetsFor } from '../quirks/diff-targets.ts';
 import { readLock, type SpecLock } from '../spec/lock.ts';
 import { type SpecSource, sourceFromEnv } from '../spec/source.ts';
-import { quirkTargetsFor } from '../quirks/diff-targets.ts';
 import { UserError } from '../util/errors.ts';
 import type { CliIo } from './io.ts';
 

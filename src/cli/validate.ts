@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
+import { type Classification, verdictOf } from '../model/result.ts';
+import { classifyBody } from '../quirks/classify.ts';
+import { quirkAwareResponseTarget } from '../quirks/target.ts';
 import { lockEntry } from '../spec/lock.ts';
 import { UserError } from '../util/errors.ts';
 import { loadArtifacts } from '../validate/artifacts.ts';
 import type { SchemaFinding } from '../validate/validate.ts';
-import { type Classification, verdictOf } from '../model/result.ts';
-import { classifyBody } from '../quirks/classify.ts';
-import { quirkAwareResponseTarget } from '../quirks/target.ts';
 import { type CliIo, parseJson, readInput } from './io.ts';
 
 export const VALIDATE_USAGE = `usage: intercom-conformance validate --api-version <v> --operation <operationId> [--status 200] [--quirks on|off] [--format text|json] <file.json | ->`;
@@ -43,7 +43,8 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
   if (values.format !== 'text' && values.format !== 'json')
     throw new UserError(`unknown format "${values.format}" (text, json)`);
   if (!/^[1-5]\d\d$/.test(values.status)) throw new UserError(`invalid status "${values.status}"`);
-  if (values.quirks !== 'on' && values.quirks !== 'off') throw new UserError(`--quirks takes on or off, not "${values.quirks}"`);
+  if (values.quirks !== 'on' && values.quirks !== 'off')
+    throw new UserError(`--quirks takes on or off, not "${values.quirks}"`);
   const status = Number(values.status);
   lockEntry(apiVersion);
   const target = quirkAwareResponseTarget(loadArtifacts(apiVersion), operationId, status);
@@ -58,16 +59,18 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
     apiVersion,
     operationId,
     status,
-    findings: findings.map(({ instancePath, schemaPath, keyword, params, message, specPointer, classification, quirk }) => ({
-      instancePath,
-      schemaPath,
-      keyword,
-      params,
-      message,
-      specPointer,
-      classification,
-      ...(quirk ? { quirk: quirk.id } : {}),
-    })),
+    findings: findings.map(
+      ({ instancePath, schemaPath, keyword, params, message, specPointer, classification, quirk }) => ({
+        instancePath,
+        schemaPath,
+        keyword,
+        params,
+        message,
+        specPointer,
+        classification,
+        ...(quirk ? { quirk: quirk.id } : {}),
+      }),
+    ),
   };
   io.stdout(values.format === 'json' ? `${JSON.stringify(output, null, 2)}\n` : renderText(output));
   return output.verdict === 'violation' ? 1 : 0;

@@ -1,5 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { applyOverlay } from '../quirks/overlay.ts';
+import { buildRegistry, loadOverlay } from '../quirks/registry.ts';
 import { DefectLog, type SpecDefect } from '../spec/defects.ts';
 import { type FetchOptions, writeAtomically } from '../spec/fetch.ts';
 import { loadLockedDescription, type OpenApiDocument } from '../spec/load.ts';
@@ -9,8 +11,6 @@ import { buildOperationIndex, type MediaInfo, type OperationIndex } from '../spe
 import { UserError } from '../util/errors.ts';
 import { escapeToken, resolvePointer } from '../util/json-pointer.ts';
 import { generatedDir } from '../util/paths.ts';
-import { applyOverlay } from '../quirks/overlay.ts';
-import { buildRegistry, loadOverlay } from '../quirks/registry.ts';
 import { schemaCoverage } from '../validate/coverage.ts';
 import { compileValidators } from './compile.ts';
 import { generatorFingerprint } from './fingerprint.ts';
@@ -265,10 +265,15 @@ async function generateUnlocked(
       const overlaid = applyOverlay(doc, overlay);
       const quirkOut = buildVersion(overlaid.doc, version);
       put('schemas.quirks.json', json(quirkOut.schemas));
-      put('validators.quirks.cjs', `${HEADER(version, entry)} Quirk overlay: openapi/quirks/${version}.yaml\n${quirkOut.validatorsCode}\n`);
+      put(
+        'validators.quirks.cjs',
+        `${HEADER(version, entry)} Quirk overlay: openapi/quirks/${version}.yaml\n${quirkOut.validatorsCode}\n`,
+      );
       put('quirks.json', json(buildRegistry(version, overlaid.applied, overlaid.unmatched)));
       if (overlaid.unmatched.length > 0) {
-        log(`warning: ${version}: quirk actions matched nothing: ${overlaid.unmatched.map((u) => `${u.quirk.id} (${u.target})`).join(', ')}`);
+        log(
+          `warning: ${version}: quirk actions matched nothing: ${overlaid.unmatched.map((u) => `${u.quirk.id} (${u.target})`).join(', ')}`,
+        );
       }
     }
     log(
@@ -278,7 +283,8 @@ async function generateUnlocked(
   }
   writeAtomically(join(outDir, 'versions.d.ts'), Buffer.from(versionsModule(versions)));
   mkdirSync(join(outDir, 'suites'), { recursive: true });
-  for (const v of versions) writeAtomically(join(outDir, 'suites', `${v}.suite.ts`), Buffer.from(suiteModule(v)));
+  for (const v of versions)
+    writeAtomically(join(outDir, 'suites', `${v}.suite.ts`), Buffer.from(suiteModule(v)));
   writeAtomically(
     join(outDir, 'manifest.json'),
     Buffer.from(json({ fingerprint: generatorFingerprint(), versions: lock.versions })),

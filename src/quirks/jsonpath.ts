@@ -31,22 +31,24 @@ function parse(path: string): Segment[] {
       i += 1 + m![0].length;
     } else if (path[i] === '[') {
       const rest = path.slice(i);
-      let m: RegExpExecArray | null;
-      if ((m = /^\[\s*(?:'[^']*'|"[^"]*")(?:\s*,\s*(?:'[^']*'|"[^"]*"))*\s*\]/.exec(rest))) {
-        const names = [...m[0].matchAll(/'([^']*)'|"([^"]*)"/g)].map((n) => n[1] ?? n[2]!);
-        segments.push({ kind: 'name', names });
-      } else if ((m = /^\[\s*(\d+)\s*\]/.exec(rest))) {
-        segments.push({ kind: 'index', index: Number(m[1]) });
-      } else if ((m = /^\[\s*\*\s*\]/.exec(rest))) {
-        segments.push({ kind: 'wildcard' });
-      } else if (
-        (m =
-          /^\[\?\(?\s*@(?:\.([A-Za-z_][\w-]*))?\s*==\s*(?:'([^']*)'|"([^"]*)"|(-?\d+(?:\.\d+)?|true|false|null))\s*\)?\]/.exec(
-            rest,
-          ))
-      ) {
-        const literal = m[2] ?? m[3] ?? JSON.parse(m[4]!);
-        segments.push({ kind: 'filter', ...(m[1] ? { key: m[1] } : {}), value: literal });
+      const names = /^\[\s*(?:'[^']*'|"[^"]*")(?:\s*,\s*(?:'[^']*'|"[^"]*"))*\s*\]/.exec(rest);
+      const index = /^\[\s*(\d+)\s*\]/.exec(rest);
+      const wildcard = /^\[\s*\*\s*\]/.exec(rest);
+      const filter =
+        /^\[\?\(?\s*@(?:\.([A-Za-z_][\w-]*))?\s*==\s*(?:'([^']*)'|"([^"]*)"|(-?\d+(?:\.\d+)?|true|false|null))\s*\)?\]/.exec(
+          rest,
+        );
+      const m = names ?? index ?? wildcard ?? filter;
+      if (names) {
+        segments.push({
+          kind: 'name',
+          names: [...names[0].matchAll(/'([^']*)'|"([^"]*)"/g)].map((n) => n[1] ?? n[2]!),
+        });
+      } else if (index) segments.push({ kind: 'index', index: Number(index[1]) });
+      else if (wildcard) segments.push({ kind: 'wildcard' });
+      else if (filter) {
+        const literal = filter[2] ?? filter[3] ?? JSON.parse(filter[4]!);
+        segments.push({ kind: 'filter', ...(filter[1] ? { key: filter[1] } : {}), value: literal });
       } else fail();
       i += m![0].length;
     } else fail();

@@ -1,0 +1,89 @@
+/**
+ * Transport failures as data: a kind and a one-line message that never holds a URL (so never a token put in
+ * one), plus the status and headers when a response did arrive (a body too large) and the attempts made.
+ */
+export type FailureKind =
+  | 'timeout'
+  | 'reset'
+  | 'refused'
+  | 'host-not-found'
+  | 'network'
+  | 'body-too-large'
+  | 'budget'
+  | 'interrupted';
+
+export class TransportError extends Error {
+  readonly kind: FailureKind;
+  status?: number;
+  headers?: Headers;
+  attempts = 1;
+
+  constructor(kind: FailureKind, message: string, extra: { status?: number; headers?: Headers } = {}) {
+    super(message);
+    this.name = 'TransportError';
+    this.kind = kind;
+    if (extra.status !== undefined) this.status = extra.status;
+    if (extra.headers) this.headers = extra.headers;
+  }
+}
+
+/** Failures worth another attempt of an idempotent request. */
+export function isRetryableFailure(error: TransportError): boolean {
+  return (
+    error.kind === 'timeout' ||
+    error.kind === 'reset' ||
+    error.kind === 'refused' ||
+    error.kind === 'network'
+  );
+}
+
+const RESET_CODES = new Set([
+  'ECONNRESET',
+  'EPIPE',
+  'ECONNABORTED',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'ERR_STREAM_PREMATURE_CLOSE',
+]);
+const TIMEOUT_CODES = new Set([
+  'ETIMEDOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+]);
+
+function codesOf(error: unknown): string[] {
+  const out: string[] = [];
+  let e = error as { code?: unknown; cause?: unknown; errors?: unknown[] } | undefined;
+  for (let depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    if (typeof e.code === 'string') out.push(e.code);
+    for (const inner of Array.isArray(e.errors) ? e.errors : []) {
+      const code = (inner as { code?: unknown })?.code;
+      if (typeof code === 'string') out.push(code);
+    }
+    e = e.cause as typeof e;
+  }
+  return out;
+}
+
+/** Removes anything URL-like from a message (a token may sit in a URL's query or credentials). */
+export function withoutUrls(text: string): string {
+  return text.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S*/gi, '[url]').replace(/[\r\n]+/g, ' ');
+}
+
+/** Turns whatever fetch threw into a TransportError (already-classified errors pass through). */
+export function classifyFailure(error: unknown): TransportError {
+  if (error instanceof TransportError) return error;
+  const e = error as { name?: string; message?: string };
+  if (e?.name === 'TimeoutError') return new TransportError('timeout', 'timeout');
+  if (e?.name === 'AbortError') return new TransportError('interrupted', 'interrupted');
+  const codes = codesOf(error);
+  if (codes.some((c) => RESET_CODES.has(c)) || e?.message === 'terminated')
+    return new TransportError('reset', 'connection reset');
+  if (codes.some((c) => TIMEOUT_CODES.has(c))) return new TransportError('timeout', 'timeout');
+  if (codes.includes('ECONNREFUSED')) return new TransportError('refused', 'connection refused');
+  if (codes.includes('ENOTFOUND') || codes.includes('EAI_AGAIN'))
+    return new TransportError('host-not-found', 'host not found');
+  const detail = codes[0] ?? withoutUrls(String(e?.message ?? error)).slice(0, 120);
+  return new TransportError('network', `network error (${detail})`);
+}
