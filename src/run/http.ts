@@ -1,36 +1,22 @@
+import { responseMeta, TransportError } from '../client/middleware/index.ts';
+import { classifyFailure } from '../client/middleware/errors.ts';
 import type { OperationInfo } from '../spec/operations.ts';
-import { networkCause } from '../spec/source.ts';
+import { readBody } from './body.ts';
 import { type Exchange, KEPT_HEADERS } from './exchange.ts';
+import type { Transport, TransportSettings } from './transport.ts';
 
-export interface HttpSettings {
+export { RequestBudget } from '../client/middleware/index.ts';
+
+export interface HttpSettings extends TransportSettings {
   baseUrl: string;
   token: string;
-  /** Per-request timeout (ms). */
-  timeoutMs: number;
-  /** Largest body read (bytes); larger bodies become an `error`. */
-  maxBodyBytes: number;
   /** Requests this run may make at most (live reads stay within a budget). */
   maxRequests: number;
-  /** Retries of 429, 5xx and network errors for idempotent requests. */
-  maxRetries: number;
-  /** Longest wait honoured for one Retry-After/backoff (ms). */
-  maxWaitMs: number;
-  fetch?: typeof globalThis.fetch;
-  sleep?: (ms: number) => Promise<void>;
+  /** A transport built once for the whole run (shared pacing across API versions); built per collect otherwise. */
+  transport?: Transport;
 }
 
 export const BAD_TOKEN = 'intercom-conformance-invalid-token';
-
-/** Counts requests across a run and refuses past the budget. */
-export class RequestBudget {
-  used = 0;
-  constructor(readonly max: number) {}
-  take(): boolean {
-    if (this.used >= this.max) return false;
-    this.used++;
-    return true;
-  }
-}
 
 /** Fills an operation's path template positionally: 2.10's `{id}` and 2.11's `{conversation_id}` alike. */
 export function fillPath(
@@ -46,42 +32,6 @@ export function fillPath(
     : `${path}?${new URLSearchParams(q.map(([k, v]) => [k, String(v)])).toString()}`;
 }
 
-async function readLimited(response: Response, max: number): Promise<{ text?: string; tooLarge?: boolean }> {
-  const declared = Number(response.headers.get('content-length') ?? '');
-  if (Number.isFinite(declared) && declared > max) {
-    await response.body?.cancel();
-    return { tooLarge: true };
-  }
-  if (!response.body) return { text: '' };
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      return { tooLarge: true };
-    }
-    chunks.push(value);
-  }
-  return { text: Buffer.concat(chunks).toString('utf8') };
-}
-
-const sleepReal = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-function retryDelay(response: Response | undefined, attempt: number, settings: HttpSettings): number {
-  const retryAfter = Number(response?.headers.get('retry-after'));
-  if (Number.isFinite(retryAfter) && retryAfter >= 0) return Math.min(retryAfter * 1000, settings.maxWaitMs);
-  const reset = Number(response?.headers.get('x-ratelimit-reset'));
-  if (response?.status === 429 && Number.isFinite(reset) && reset > 0) {
-    return Math.min(Math.max(0, reset * 1000 - Date.now()), settings.maxWaitMs);
-  }
-  const backoff = Math.min(100 * 2 ** attempt, settings.maxWaitMs);
-  return backoff / 2 + Math.random() * (backoff / 2);
-}
-
 export interface SendOptions {
   step: string;
   apiVersion: string;
@@ -89,19 +39,25 @@ export interface SendOptions {
   url: string;
   body?: unknown;
   badToken?: boolean;
+  /** Aborts the request (the run was interrupted). */
+  signal?: AbortSignal;
+  /** Cleanup requests may use the budget's reserve. */
+  cleanup?: boolean;
 }
 
+function keptHeaders(headers: Headers | undefined): Record<string, string> {
+  if (!headers) return {};
+  return Object.fromEntries(KEPT_HEADERS.flatMap((h) => (headers.has(h) ? [[h, headers.get(h)!]] : [])));
+}
+
+const plural = (n: number) => `${n} attempt${n === 1 ? '' : 's'}`;
+
 /**
- * Sends one request and records the exchange; never throws. GETs are retried on 429, 5xx and network errors
- * (bounded, honouring Retry-After / X-RateLimit-Reset); writes are not retried here.
+ * Sends one request through the run's resilient transport and records the exchange; never throws. Every
+ * failure is in `error`, with its cause and where: a timeout, a reset, a 5xx or 429 after N attempts, a body
+ * too large, a body that is not JSON (an HTML error page), an interruption, the budget.
  */
-export async function send(
-  settings: HttpSettings,
-  budget: RequestBudget,
-  options: SendOptions,
-): Promise<Exchange> {
-  const fetchImpl = settings.fetch ?? globalThis.fetch;
-  const sleep = settings.sleep ?? sleepReal;
+export async function send(transport: Transport, base: HttpSettings, options: SendOptions): Promise<Exchange> {
   const method = options.operation.method;
   const exchange: Exchange = {
     step: options.step,
@@ -115,54 +71,41 @@ export async function send(
     },
     headers: {},
   };
-  const retries = method === 'GET' ? settings.maxRetries : 0;
-  for (let attempt = 0; ; attempt++) {
-    if (!budget.take()) {
-      exchange.error = `request budget of ${budget.max} exhausted`;
-      return exchange;
+  const where = `on ${method} ${options.url.split('?')[0]}`;
+  const fetchFn = options.cleanup ? transport.cleanupFetch : transport.fetch;
+  try {
+    const response = await fetchFn(base.baseUrl + options.url, {
+      method,
+      headers: {
+        Authorization: `Bearer ${options.badToken ? BAD_TOKEN : base.token}`,
+        'Intercom-Version': options.apiVersion,
+        Accept: 'application/json',
+        ...(options.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      },
+      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    const meta = responseMeta(response);
+    exchange.attempts = meta.attempts;
+    exchange.status = response.status;
+    exchange.headers = keptHeaders(response.headers);
+    const read = readBody(new Uint8Array(await response.arrayBuffer()), exchange.headers['content-type']);
+    exchange.bodyText = read.bodyText;
+    if (read.body !== undefined) exchange.body = read.body;
+    if (read.parseError !== undefined) exchange.parseError = read.parseError;
+    if (read.issues.length > 0) exchange.bodyIssues = read.issues;
+    if (response.status === 429 || response.status >= 500)
+      exchange.error = `${response.status} after ${plural(meta.attempts)} ${where}${meta.gaveUp ? ` (${meta.gaveUp})` : ''}`;
+    else if (read.notJson && exchange.bodyText !== '') exchange.error = `${read.notJson} ${where}`;
+  } catch (error) {
+    const failure = error instanceof TransportError ? error : classifyFailure(error);
+    exchange.attempts = failure.attempts;
+    if (failure.status !== undefined) {
+      exchange.status = failure.status;
+      exchange.headers = keptHeaders(failure.headers);
     }
-    exchange.attempts = attempt + 1;
-    let response: Response | undefined;
-    try {
-      response = await fetchImpl(settings.baseUrl + options.url, {
-        method,
-        headers: {
-          Authorization: `Bearer ${options.badToken ? BAD_TOKEN : settings.token}`,
-          'Intercom-Version': options.apiVersion,
-          Accept: 'application/json',
-          ...(options.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-        },
-        ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-        signal: AbortSignal.timeout(settings.timeoutMs),
-      });
-      const { text, tooLarge } = await readLimited(response, settings.maxBodyBytes);
-      exchange.status = response.status;
-      exchange.headers = Object.fromEntries(
-        KEPT_HEADERS.flatMap((h) => (response!.headers.has(h) ? [[h, response!.headers.get(h)!]] : [])),
-      );
-      delete exchange.error;
-      if (tooLarge) exchange.error = `body larger than ${settings.maxBodyBytes} bytes`;
-      else {
-        exchange.bodyText = text ?? '';
-        try {
-          exchange.body = JSON.parse(exchange.bodyText);
-          delete exchange.parseError;
-        } catch (error) {
-          exchange.parseError = (error as Error).message.split('\n')[0];
-        }
-      }
-    } catch (error) {
-      delete exchange.status;
-      exchange.error = `${networkCause(error)} on ${method} ${options.url}`;
-    }
-    const retryable =
-      exchange.status === undefined
-        ? exchange.error !== undefined
-        : exchange.status === 429 || exchange.status >= 500;
-    if (!retryable || attempt >= retries) {
-      if (retryable && attempt > 0) exchange.error ??= `${exchange.status} after ${attempt + 1} attempts`;
-      return exchange;
-    }
-    await sleep(retryDelay(response, attempt, settings));
+    exchange.error = `${failure.message} ${where}${failure.attempts > 1 ? ` (${plural(failure.attempts)})` : ''}`;
+    if (failure.kind === 'interrupted') exchange.interrupted = true;
   }
+  return exchange;
 }
