@@ -2,6 +2,13 @@ import type { OperationInfo } from '../spec/operations.ts';
 import type { VersionArtifacts } from '../validate/artifacts.ts';
 import { type Exchange, listedIds } from './exchange.ts';
 import { fillPath, type HttpSettings, type RequestBudget, send } from './http.ts';
+import { mapPool } from './pool.ts';
+import { type Go, type TagRoundTrip, tagIdsOf, tagRoundTrip, type WritePlan } from './tag-trip.ts';
+import { createTransport } from './transport.ts';
+import { walkList } from './walk.ts';
+
+export type { TagCleanup, TagRoundTrip, WritePlan } from './tag-trip.ts';
+export { tagIdsOf };
 
 /** Everything the checks of one API version read: the exchanges of each step of the plan. */
 export interface Collected {
@@ -10,7 +17,7 @@ export interface Collected {
   listDefault?: Exchange;
   /** The per_page=150 walk, page by page. */
   walk: Exchange[];
-  /** True when the walk stopped at the page limit, not at the last page. */
+  /** True when the walk stopped at the page limit (or an interruption), not at the last page. */
   walkTruncated: boolean;
   perPageMax?: Exchange;
   perPageOverflow?: Exchange;
@@ -19,27 +26,8 @@ export interface Collected {
   errors401: Exchange[];
   error404?: Exchange;
   tags: TagRoundTrip;
-}
-
-export interface TagRoundTrip {
-  /** Why the round trip did not run (live without the sandbox guard, no conversation, …). */
-  skipped?: string;
-  conversationId?: string;
-  tagId?: string;
-  attach?: Exchange;
-  afterAttach?: Exchange;
-  detach?: Exchange;
-  afterDetach?: Exchange;
-  /** Cleanup that had to run because a step failed, and whether it worked. */
-  cleanup?: { attempted: boolean; exchange?: Exchange; leftAttached: boolean };
-}
-
-export interface WritePlan {
-  /** Null when writes are not allowed, with the reason. */
-  allowed: boolean;
-  reason?: string;
-  tagId?: string;
-  adminId?: string;
+  /** The run was interrupted: steps after it were not taken (their exchanges are absent). */
+  interrupted?: boolean;
 }
 
 export interface CollectOptions {
@@ -56,14 +44,13 @@ export interface CollectOptions {
   /** Rewrites each exchange before anything reads it (recording: customer data masked, token scrubbed). */
   transform?: (e: Exchange) => Exchange;
   onExchange?: (e: Exchange) => void;
+  /** Interrupts the run: no new step starts, the request in flight is cut, the tag trip still cleans up. */
+  signal?: AbortSignal;
+  /** Time the tag cleanup may take, also after an interruption (default 15 s). */
+  cleanupTimeoutMs?: number;
 }
 
 const UNKNOWN_CONVERSATION = '999999999999999';
-
-function tagIdsOf(body: unknown): string[] {
-  const tags = (body as { tags?: { tags?: Array<{ id?: unknown }> } } | undefined)?.tags?.tags;
-  return Array.isArray(tags) ? tags.map((t) => String(t?.id)) : [];
-}
 
 /** Picks a varied sample: every state, rated and unrated, tagged and untagged, then the rest in list order. */
 function sample(pages: Exchange[], size: number): string[] {
@@ -96,28 +83,35 @@ function sample(pages: Exchange[], size: number): string[] {
 
 /**
  * Walks one API version of a target through the plan every check reads: /me, the list (default page size,
- * a per_page=150 walk, per_page=151), a sample of retrieves (one as plaintext), the error probes, and the tag
- * round trip with cleanup guaranteed. Never throws: failures are recorded in the exchanges.
+ * a per_page=150 walk, per_page=151), a sample of retrieves (concurrently, one as plaintext), the error probes,
+ * and the tag round trip with cleanup guaranteed. Never throws: failures are recorded in the exchanges. When
+ * interrupted, it stops starting steps, drops the cut request, and still cleans up after the tag round trip.
  */
 export async function collect(artifacts: VersionArtifacts, options: CollectOptions): Promise<Collected> {
   const v = artifacts.apiVersion;
   const ops = artifacts.index.operations;
-  const go = async (
-    step: string,
-    op: OperationInfo,
-    url: string,
-    extra: { body?: unknown; badToken?: boolean } = {},
-  ) => {
-    const sent = await send(options.settings, options.budget, {
+  const transport = options.settings.transport ?? createTransport(options.settings, options.budget);
+  const signal = options.signal;
+  const go: Go = async (step, op, url, extra = {}) => {
+    const sent = await send(transport, options.settings, {
       step,
       apiVersion: v,
       operation: op,
       url,
-      ...extra,
+      ...(extra.body !== undefined ? { body: extra.body } : {}),
+      ...(extra.badToken ? { badToken: true } : {}),
+      ...(extra.cleanup ? { cleanup: true } : {}),
+      ...((extra.signal ?? signal) ? { signal: extra.signal ?? signal } : {}),
     });
     const e = options.transform ? options.transform(sent) : sent;
     options.onExchange?.(e);
     return e;
+  };
+  /** A step's exchange, unless the run was interrupted before or during it. */
+  const step = async (name: string, op: OperationInfo, url: string, extra?: Parameters<Go>[3]) => {
+    if (signal?.aborted) return undefined;
+    const e = await go(name, op, url, extra);
+    return e.interrupted ? undefined : e;
   };
   const list = ops.listConversations!;
   const retrieve = ops.retrieveConversation!;
@@ -129,44 +123,38 @@ export async function collect(artifacts: VersionArtifacts, options: CollectOptio
     errors401: [],
     tags: {},
   };
+  const assign = <K extends keyof Collected>(key: K, value: Collected[K] | undefined) => {
+    if (value !== undefined) out[key] = value;
+  };
 
-  if (ops.identifyAdmin) out.me = await go('me', ops.identifyAdmin, fillPath(ops.identifyAdmin, []));
-  out.listDefault = await go('list-default', list, fillPath(list, []));
+  if (ops.identifyAdmin) assign('me', await step('me', ops.identifyAdmin, fillPath(ops.identifyAdmin, [])));
+  assign('listDefault', await step('list-default', list, fillPath(list, [])));
 
-  let cursor: string | undefined;
-  const seenCursors = new Set<string>();
-  for (let page = 0; ; page++) {
-    if (page >= options.maxPages) {
-      out.walkTruncated = true;
-      break;
-    }
-    const e = await go(
-      `walk:${page + 1}`,
-      list,
-      fillPath(list, [], { per_page: 150, starting_after: cursor }),
-    );
-    out.walk.push(e);
-    const next = (e.body as { pages?: { next?: { starting_after?: unknown } | null } } | undefined)?.pages
-      ?.next?.starting_after;
-    if (e.status !== 200 || typeof next !== 'string' || next === '' || seenCursors.has(next)) break;
-    seenCursors.add(next);
-    cursor = next;
-  }
-  out.perPageMax = out.walk[0];
-  out.perPageOverflow = await go('per-page-151', list, fillPath(list, [], { per_page: 151 }));
+  const walked = await walkList(
+    (cursor, index) =>
+      go(`walk:${index + 1}`, list, fillPath(list, [], { per_page: 150, starting_after: cursor })),
+    (page) => out.walk.push(page),
+    { maxPages: options.maxPages, ...(signal ? { signal } : {}) },
+  );
+  out.walkTruncated = walked.truncated;
+  assign('perPageMax', out.walk[0]);
+  assign('perPageOverflow', await step('per-page-151', list, fillPath(list, [], { per_page: 151 })));
 
-  for (const id of sample(out.walk, options.retrieveSample)) {
-    out.retrieves.push(await go('retrieve', retrieve, fillPath(retrieve, [id])));
-  }
+  const retrieved = await mapPool(
+    sample(out.walk, options.retrieveSample),
+    options.settings.concurrency ?? 4,
+    (id) => step('retrieve', retrieve, fillPath(retrieve, [id])),
+    signal,
+  );
+  out.retrieves = retrieved.filter((e): e is Exchange => e !== undefined);
   const html = out.retrieves.find((e) =>
     /<[a-z][^>]*>/i.test(JSON.stringify((e.body as { source?: { body?: unknown } })?.source?.body ?? '')),
   );
   const htmlId = (html?.body as { id?: unknown } | undefined)?.id;
   if (htmlId !== undefined)
-    out.plaintext = await go(
+    assign(
       'plaintext',
-      retrieve,
-      fillPath(retrieve, [String(htmlId)], { display_as: 'plaintext' }),
+      await step('plaintext', retrieve, fillPath(retrieve, [String(htmlId)], { display_as: 'plaintext' })),
     );
 
   const someId = listedIds(out.walk)[0] ?? UNKNOWN_CONVERSATION;
@@ -178,70 +166,25 @@ export async function collect(artifacts: VersionArtifacts, options: CollectOptio
         ? { id: '0', admin_id: '0' }
         : { admin_id: '0' }
       : undefined;
-    out.errors401.push(
-      await go('error-401', op, fillPath(op, values), { badToken: true, ...(body ? { body } : {}) }),
-    );
+    const e = await step('error-401', op, fillPath(op, values), { badToken: true, ...(body ? { body } : {}) });
+    if (e) out.errors401.push(e);
   }
-  out.error404 = await go('error-404', retrieve, fillPath(retrieve, [UNKNOWN_CONVERSATION]));
+  assign('error404', await step('error-404', retrieve, fillPath(retrieve, [UNKNOWN_CONVERSATION])));
 
-  out.tags = await tagRoundTrip(artifacts, out, options, go);
+  out.tags = await tagRoundTrip(
+    {
+      artifacts,
+      go,
+      transport,
+      maxRetries: options.settings.maxRetries,
+      cleanupTimeoutMs: options.cleanupTimeoutMs ?? 15_000,
+      ...(signal ? { signal } : {}),
+    },
+    options.writes(out.me),
+    out.retrieves.find((e) => e.status === 200),
+    out.me,
+    options.pickTag,
+  );
+  if (signal?.aborted) out.interrupted = true;
   return out;
 }
-
-async function tagRoundTrip(
-  artifacts: VersionArtifacts,
-  collected: Collected,
-  options: CollectOptions,
-  go: (step: string, op: OperationInfo, url: string, extra?: { body?: unknown }) => Promise<Exchange>,
-): Promise<TagRoundTrip> {
-  const ops = artifacts.index.operations;
-  const plan = options.writes(collected.me);
-  if (!plan.allowed) return { skipped: plan.reason ?? 'writes are not allowed' };
-  const target = collected.retrieves.find((e) => e.status === 200) ?? undefined;
-  const conversationId = (target?.body as { id?: unknown } | undefined)?.id;
-  if (conversationId === undefined) return { skipped: 'no conversation could be retrieved to tag' };
-  const id = String(conversationId);
-  const tagId = plan.tagId ?? options.pickTag?.(target!.body);
-  if (!tagId) return { skipped: 'no tag to attach (set INTERCOM_TEST_TAG_ID)' };
-  if (tagIdsOf(target!.body).includes(tagId))
-    return { skipped: `tag ${tagId} is already on conversation ${id}` };
-  const adminId = plan.adminId ?? String((collected.me?.body as { id?: unknown } | undefined)?.id ?? '');
-  const attachOp = ops.attachTagToConversation!;
-  const detachOp = ops.detachTagFromConversation!;
-  const retrieve = ops.retrieveConversation!;
-  const trip: TagRoundTrip = { conversationId: id, tagId };
-  let detached = false;
-  try {
-    trip.attach = await go('tags:attach', attachOp, fillPath(attachOp, [id]), {
-      body: { id: tagId, admin_id: adminId },
-    });
-    if (trip.attach.status !== 200) return trip;
-    trip.afterAttach = await go('tags:after-attach', retrieve, fillPath(retrieve, [id]));
-    trip.detach = await go('tags:detach', detachOp, fillPath(detachOp, [id, tagId]), {
-      body: { admin_id: adminId },
-    });
-    detached = trip.detach.status === 200;
-    trip.afterDetach = await go('tags:after-detach', retrieve, fillPath(retrieve, [id]));
-  } finally {
-    // Cleanup guaranteed: whatever failed after a possible attach, make sure the tag is gone again.
-    const attachMaybeApplied =
-      trip.attach !== undefined && (trip.attach.status === 200 || trip.attach.status === undefined);
-    const stillThere = trip.afterDetach
-      ? tagIdsOf(trip.afterDetach.body).includes(tagId) || trip.afterDetach.status !== 200
-      : true;
-    if (attachMaybeApplied && (!detached || stillThere)) {
-      const exchange = await go('tags:cleanup', detachOp, fillPath(detachOp, [id, tagId]), {
-        body: { admin_id: adminId },
-      });
-      const check = await go('tags:cleanup-check', retrieve, fillPath(retrieve, [id]));
-      trip.cleanup = {
-        attempted: true,
-        exchange,
-        leftAttached: check.status !== 200 || tagIdsOf(check.body).includes(tagId),
-      };
-    }
-  }
-  return trip;
-}
-
-export { tagIdsOf };

@@ -1,3 +1,5 @@
+import type { BodyIssue } from './json-scan.ts';
+
 /** One request the kit made and what came back: the unit every check reads, and what a cassette stores. */
 export interface Exchange {
   /** What the collector was doing, e.g. `walk:3`, `retrieve`, `error-401`, `tags:attach`. */
@@ -25,6 +27,10 @@ export interface Exchange {
   error?: string;
   /** How many attempts it took (retries of 429/5xx/network errors). */
   attempts?: number;
+  /** What the body hides from JSON.parse: invalid UTF-8, duplicate keys, unsafe integers, prototype keys, depth. */
+  bodyIssues?: BodyIssue[];
+  /** The request was cut short because the run was interrupted. */
+  interrupted?: boolean;
 }
 
 export const KEPT_HEADERS = [

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeForSnapshot, renderHtml, renderJson, renderJunit, renderMarkdown } from '../../src/report/index.ts';
+import {
+  normalizeForSnapshot,
+  renderHtml,
+  renderJson,
+  renderJunit,
+  renderMarkdown,
+} from '../../src/report/index.ts';
 import { observeRun } from '../helpers/run.ts';
 
 /**
@@ -8,12 +14,19 @@ import { observeRun } from '../helpers/run.ts';
  * normalised.
  */
 describe('reports of a deterministic mock run', async () => {
-  const config = { apiVersions: ['2.11'], scenario: 'conformant' as const, seed: 1, conversations: 30, retrieveSample: 5 };
+  const config = {
+    apiVersions: ['2.11'],
+    scenario: 'conformant' as const,
+    seed: 1,
+    conversations: 30,
+    retrieveSample: 5,
+  };
   const first = normalizeForSnapshot((await observeRun(config)).result);
   const second = normalizeForSnapshot((await observeRun(config)).result);
 
   it('are byte-identical for the same seed and mock, apart from times', () => {
-    for (const render of [renderJson, renderJunit, renderMarkdown, renderHtml]) expect(render(second)).toBe(render(first));
+    for (const render of [renderJson, renderJunit, renderMarkdown, renderHtml])
+      expect(render(second)).toBe(render(first));
   });
 
   it.each([

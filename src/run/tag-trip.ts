@@ -1,0 +1,204 @@
+import { backoffDelay } from '../client/middleware/index.ts';
+import type { OperationInfo } from '../spec/operations.ts';
+import type { VersionArtifacts } from '../validate/artifacts.ts';
+import type { Exchange } from './exchange.ts';
+import { fillPath } from './http.ts';
+import type { Transport } from './transport.ts';
+
+export interface TagCleanup {
+  attempted: boolean;
+  /** The last detach of the cleanup. */
+  exchange?: Exchange;
+  /** True unless a retrieve showed the tag gone. */
+  leftAttached: boolean;
+  /** The tag may be gone, but no retrieve could show it (see `leftAttached`). */
+  unverified?: boolean;
+  attempts?: number;
+}
+
+export interface TagRoundTrip {
+  /** Why the round trip did not run (live without the sandbox guard, no conversation, …). */
+  skipped?: string;
+  conversationId?: string;
+  tagId?: string;
+  /** The conversation's tags before the trip: what cleanup restores. */
+  originalTags?: string[];
+  attach?: Exchange;
+  afterAttach?: Exchange;
+  detach?: Exchange;
+  afterDetach?: Exchange;
+  /** Retrieves that settled whether a write that failed ambiguously (timeout, reset, 5xx) took effect. */
+  verifications?: Array<{ step: 'attach' | 'detach'; status?: number; tagPresent?: boolean }>;
+  /** The run was interrupted during the trip. */
+  interrupted?: boolean;
+  /** Cleanup that had to run because a step failed, and whether it worked. */
+  cleanup?: TagCleanup;
+}
+
+export interface WritePlan {
+  /** Null when writes are not allowed, with the reason. */
+  allowed: boolean;
+  reason?: string;
+  tagId?: string;
+  adminId?: string;
+}
+
+export type Go = (
+  step: string,
+  op: OperationInfo,
+  url: string,
+  extra?: { body?: unknown; badToken?: boolean; cleanup?: boolean; signal?: AbortSignal },
+) => Promise<Exchange>;
+
+export interface TripContext {
+  artifacts: VersionArtifacts;
+  go: Go;
+  transport: Transport;
+  maxRetries: number;
+  /** Time cleanup may take, also after an interruption (ms). */
+  cleanupTimeoutMs: number;
+  signal?: AbortSignal;
+}
+
+export function tagIdsOf(body: unknown): string[] {
+  const tags = (body as { tags?: { tags?: Array<{ id?: unknown }> } } | undefined)?.tags?.tags;
+  return Array.isArray(tags) ? tags.map((t) => String(t?.id)) : [];
+}
+
+/** A write failed without saying whether it took effect: no response, a 5xx, a 429 or a 408. */
+function ambiguous(e: Exchange): boolean {
+  return e.status === undefined || e.status >= 500 || e.status === 429 || e.status === 408;
+}
+
+const ok = (e: Exchange) => e.status !== undefined && e.status >= 200 && e.status < 300;
+
+async function pause(ctx: TripContext, attempt: number, signal?: AbortSignal): Promise<boolean> {
+  const s = ctx.transport.settings;
+  try {
+    await ctx.transport.clock.sleep(
+      backoffDelay(attempt, { backoffMs: s.backoffMs ?? 250, maxWaitMs: s.maxWaitMs, clock: ctx.transport.clock }),
+      signal,
+    );
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Attaches or detaches the tag. A write that failed ambiguously is never blindly repeated: a retrieve of the
+ * conversation first shows whether it took effect; only if it did not is it sent again (bounded). Returns the
+ * last exchange and whether the tag is on the conversation now (undefined: nobody could tell).
+ */
+async function write(
+  ctx: TripContext,
+  trip: TagRoundTrip,
+  kind: 'attach' | 'detach',
+  body: unknown,
+): Promise<{ exchange: Exchange; present: boolean | undefined }> {
+  const ops = ctx.artifacts.index.operations;
+  const id = trip.conversationId!;
+  const tagId = trip.tagId!;
+  const op = kind === 'attach' ? ops.attachTagToConversation! : ops.detachTagFromConversation!;
+  const url = kind === 'attach' ? fillPath(op, [id]) : fillPath(op, [id, tagId]);
+  const retrieve = ops.retrieveConversation!;
+  const wanted = kind === 'attach';
+  for (let attempt = 1; ; attempt++) {
+    const exchange = await ctx.go(`tags:${kind}`, op, url, { body });
+    exchange.attempts = attempt;
+    if (ok(exchange)) return { exchange, present: wanted };
+    if (!ambiguous(exchange)) return { exchange, present: !wanted };
+    if (ctx.signal?.aborted) return { exchange, present: undefined };
+    const check = await ctx.go(`tags:verify-${kind}`, retrieve, fillPath(retrieve, [id]));
+    const present = check.status === 200 ? tagIdsOf(check.body).includes(tagId) : undefined;
+    (trip.verifications ??= []).push({
+      step: kind,
+      ...(check.status !== undefined ? { status: check.status } : {}),
+      ...(present !== undefined ? { tagPresent: present } : {}),
+    });
+    if (present === undefined || present === wanted) return { exchange, present };
+    if (attempt > ctx.maxRetries || ctx.signal?.aborted) return { exchange, present };
+    if (!(await pause(ctx, attempt, ctx.signal))) return { exchange, present };
+  }
+}
+
+/** Detaches the tag until a retrieve shows it gone, within its own deadline (also after an interruption). */
+async function cleanup(ctx: TripContext, trip: TagRoundTrip, adminId: string): Promise<TagCleanup> {
+  const ops = ctx.artifacts.index.operations;
+  const detach = ops.detachTagFromConversation!;
+  const retrieve = ops.retrieveConversation!;
+  const id = trip.conversationId!;
+  const tagId = trip.tagId!;
+  const deadline = AbortSignal.timeout(ctx.cleanupTimeoutMs);
+  let exchange: Exchange | undefined;
+  let seen: boolean | undefined;
+  let attempts = 0;
+  for (let attempt = 1; attempt <= ctx.maxRetries + 1 && !deadline.aborted; attempt++) {
+    exchange = await ctx.go('tags:cleanup', detach, fillPath(detach, [id, tagId]), {
+      body: { admin_id: adminId },
+      cleanup: true,
+      signal: deadline,
+    });
+    attempts = attempt;
+    const check = await ctx.go('tags:cleanup-check', retrieve, fillPath(retrieve, [id]), {
+      cleanup: true,
+      signal: deadline,
+    });
+    seen = check.status === 200 ? tagIdsOf(check.body).includes(tagId) : undefined;
+    if (seen === false) return { attempted: true, exchange, leftAttached: false, attempts };
+    if (attempt <= ctx.maxRetries && !(await pause(ctx, attempt, deadline))) break;
+  }
+  return {
+    attempted: true,
+    ...(exchange ? { exchange } : {}),
+    leftAttached: true,
+    ...(seen === undefined ? { unverified: true } : {}),
+    attempts,
+  };
+}
+
+/**
+ * attach → retrieve → detach → retrieve on one conversation, leaving it as it was: whatever step fails (an
+ * attach that timed out but took effect, a detach answered 503, an interruption), cleanup detaches the tag
+ * until a retrieve shows it gone, or the trip records exactly which tag it could not remove, on which
+ * conversation. Only the tag the trip attached is ever detached: the conversation's own tags are untouched.
+ */
+export async function tagRoundTrip(
+  ctx: TripContext,
+  plan: WritePlan,
+  target: Exchange | undefined,
+  me: Exchange | undefined,
+  pickTag?: (conversation: unknown) => string | undefined,
+): Promise<TagRoundTrip> {
+  if (!plan.allowed) return { skipped: plan.reason ?? 'writes are not allowed' };
+  const conversationId = (target?.body as { id?: unknown } | undefined)?.id;
+  if (conversationId === undefined) return { skipped: 'no conversation could be retrieved to tag' };
+  const id = String(conversationId);
+  const tagId = plan.tagId ?? pickTag?.(target!.body);
+  if (!tagId) return { skipped: 'no tag to attach (set INTERCOM_TEST_TAG_ID)' };
+  const originalTags = tagIdsOf(target!.body);
+  if (originalTags.includes(tagId)) return { skipped: `tag ${tagId} is already on conversation ${id}` };
+  if (ctx.signal?.aborted) return { skipped: 'the run was interrupted before the tag round trip' };
+  const adminId = plan.adminId ?? String((me?.body as { id?: unknown } | undefined)?.id ?? '');
+  const retrieve = ctx.artifacts.index.operations.retrieveConversation!;
+  const trip: TagRoundTrip = { conversationId: id, tagId, originalTags };
+  let present: boolean | undefined = false;
+  try {
+    const attached = await write(ctx, trip, 'attach', { id: tagId, admin_id: adminId });
+    trip.attach = attached.exchange;
+    present = attached.present;
+    if (present !== true || ctx.signal?.aborted) return trip;
+    trip.afterAttach = await ctx.go('tags:after-attach', retrieve, fillPath(retrieve, [id]));
+    if (ctx.signal?.aborted) return trip;
+    const detached = await write(ctx, trip, 'detach', { admin_id: adminId });
+    trip.detach = detached.exchange;
+    present = detached.present;
+    if (ctx.signal?.aborted) return trip;
+    trip.afterDetach = await ctx.go('tags:after-detach', retrieve, fillPath(retrieve, [id]));
+    present = trip.afterDetach.status === 200 ? tagIdsOf(trip.afterDetach.body).includes(tagId) : undefined;
+  } finally {
+    if (ctx.signal?.aborted) trip.interrupted = true;
+    if (present !== false) trip.cleanup = await cleanup(ctx, trip, adminId);
+  }
+  return trip;
+}
