@@ -8,6 +8,7 @@ import { loadLockedDescription, type OpenApiDocument } from '../spec/load.ts';
 import { type LockEntry, readLock, type SpecLock } from '../spec/lock.ts';
 import { bundleSchema, COMPONENT_SCHEMA_PREFIX, type JsonSchema } from '../spec/oas30.ts';
 import { buildOperationIndex, type MediaInfo, type OperationIndex } from '../spec/operations.ts';
+import { forEachDanglingRef } from '../spec/refs.ts';
 import { UserError } from '../util/errors.ts';
 import { escapeToken, resolvePointer } from '../util/json-pointer.ts';
 import { generatedDir } from '../util/paths.ts';
@@ -128,32 +129,15 @@ function scanWholeDescription(
     const at = COMPONENT_SCHEMA_PREFIX + escapeToken(name);
     bundleSchema({ $ref: at }, at, { doc, defects }, memo);
   }
-  const walk = (node: unknown, at: string): void => {
-    if (Array.isArray(node)) {
-      node.forEach((v, i) => {
-        walk(v, `${at}/${i}`);
-      });
-      return;
-    }
-    if (!node || typeof node !== 'object') return;
-    const rec = node as Record<string, unknown>;
-    if (
-      typeof rec.$ref === 'string' &&
-      rec.$ref.startsWith('#') &&
-      resolvePointer(doc, rec.$ref) === undefined
-    ) {
-      defects.add({
-        kind: 'dangling-ref',
-        pointer: at,
-        message: `$ref ${rec.$ref} points at nothing; validated as unconstrained`,
-        details: { ref: rec.$ref },
-      });
-    }
-    for (const [k, v] of Object.entries(rec))
-      if (k !== 'example' && k !== 'examples') walk(v, `${at}/${escapeToken(k)}`);
-  };
-  walk(doc.paths, '#/paths');
-  walk(doc.components, '#/components');
+  const record = (_holder: Record<string, unknown>, ref: string, at: string) =>
+    defects.add({
+      kind: 'dangling-ref',
+      pointer: at,
+      message: `$ref ${ref} points at nothing; validated as unconstrained`,
+      details: { ref },
+    });
+  forEachDanglingRef(doc, doc.paths, '#/paths', record);
+  forEachDanglingRef(doc, doc.components, '#/components', record);
 }
 
 function isVacuous(schema: Record<string, unknown>): boolean {
