@@ -36,7 +36,7 @@ export function spawnCli(argv: string[], options: { input?: string; env?: NodeJS
       input: options.input ?? '',
       env: { ...process.env, ...options.env },
       encoding: 'utf8',
-      timeout: 30_000,
+      timeout: 120_000,
     },
   );
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
