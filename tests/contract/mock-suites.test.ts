@@ -60,6 +60,16 @@ describe('the contract suites on the mock', () => {
     expect(diffs.every((d) => d.a.label === '2.10' && d.b.label === '2.11')).toBe(true);
   });
 
+  it('report schema coverage: undocumented properties seen and described properties never seen', async () => {
+    const { result } = await observeRun({ apiVersions: ['2.11'] });
+    const retrieve = result.coverage['2.11']!.retrieveConversation!;
+    // 2.11 requires topics but never defines it: every conversation carries an undescribed property.
+    expect(retrieve.undocumented).toContain('/topics');
+    expect(retrieve.describedCount).toBeGreaterThan(retrieve.observedCount);
+    expect(retrieve.unobserved.length).toBe(retrieve.describedCount - retrieve.observedCount);
+    expect(retrieve.unobserved.every((p) => p.startsWith('#/'))).toBe(true);
+  });
+
   it('record the per_page overflow the target showed: reject', async () => {
     const { result } = await observeRun({ apiVersions: ['2.11'], perPageOverflow: 'reject' });
     expect(result.perPage['2.11']!.overflow).toBe('reject');
