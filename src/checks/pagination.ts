@@ -204,6 +204,16 @@ export const perPageDefault: Check = {
           reason: `the list without per_page answered ${e?.status ?? e?.error}`,
         },
       ];
+    if (e.body === undefined || typeof e.body !== 'object' || e.body === null) {
+      return [
+        {
+          operationId: 'listConversations',
+          findings: [],
+          outcome: 'error',
+          reason: `the list without per_page gave no JSON page (${e.error ?? e.parseError ?? 'empty body'})`,
+        },
+      ];
+    }
     const page = pageOf(e);
     const declared = page.pages?.per_page;
     const n = countOf(e);

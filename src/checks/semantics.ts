@@ -272,6 +272,16 @@ export const plaintext: Check = {
           reason: 'no retrieved conversation had an HTML body',
         },
       ];
+    // No readable answer (timeout, reset, not JSON): the harness could not check it.
+    if (e.status === undefined || (e.status === 200 && e.body === undefined))
+      return [
+        {
+          operationId: 'retrieveConversation',
+          findings: [],
+          outcome: 'error',
+          reason: e.error ?? 'the body could not be read',
+        },
+      ];
     if (e.status !== 200)
       return [
         {

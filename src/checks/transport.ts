@@ -1,3 +1,6 @@
+import type { Finding } from '../model/result.ts';
+import type { Exchange } from '../run/exchange.ts';
+import type { BodyIssue } from '../run/json-scan.ts';
 import { documentedStatus } from '../validate/validate.ts';
 import { allExchanges, byOperation, type Check, type CheckVerdict, finding, requestOf } from './types.ts';
 
@@ -70,6 +73,27 @@ export const contentTypeJson: Check = {
   },
 };
 
+const ISSUE_MESSAGES: Record<BodyIssue['kind'], (i: BodyIssue) => string> = {
+  'invalid-utf8': (i) => `the body is not valid UTF-8 (${i.detail})`,
+  'duplicate-key': (i) =>
+    `${i.detail} in the object at ${i.path || '(root)'}: parsers disagree on which value counts (JSON.parse keeps the last)`,
+  'unsafe-integer': (i) =>
+    `${i.path || '(root)'} is the integer ${i.detail}, beyond 2^53: JavaScript reads it as ${Number(i.detail.replace('…', ''))}`,
+  'prototype-key': (i) => `${i.path} is ${i.detail}: kept as data, never as an object prototype`,
+  'too-deep': (i) => `the body is ${i.detail} (from ${i.path || '(root)'}/…): not parsed`,
+};
+
+/** What the body hides from JSON.parse (see run/json-scan.ts), one finding each. */
+function issueFindings(checkId: string, e: Exchange): Finding[] {
+  return (e.bodyIssues ?? []).map((i) =>
+    finding(checkId, 'violation', ISSUE_MESSAGES[i.kind](i), {
+      instancePath: i.path,
+      params: { issue: i.kind },
+      request: requestOf(e),
+    }),
+  );
+}
+
 export const bodyParses: Check = {
   id: 'body-parses',
   summary: 'every response body is valid JSON',
@@ -78,12 +102,14 @@ export const bodyParses: Check = {
     for (const [operationId, exchanges] of byOperation(allExchanges(ctx.collected))) {
       const findings = exchanges
         .filter((e) => e.status !== undefined && e.bodyText !== undefined && e.parseError !== undefined)
+        .filter((e) => !e.bodyIssues?.some((i) => i.kind === 'too-deep'))
         .map((e) =>
           finding(this.id, 'violation', `the body is not JSON (${e.parseError})`, {
             request: requestOf(e),
             value: ctx.redact(e.bodyText!.slice(0, 200)),
           }),
-        );
+        )
+        .concat(exchanges.flatMap((e) => issueFindings(this.id, e)));
       out.push(
         transportErrors(
           { operationId, findings },

@@ -1,18 +1,23 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { resolveBaseUrl } from '../client/regions.ts';
 import { hasViolations, type RunResult } from '../model/result.ts';
-import { mergeResults, writeReports } from '../report/index.ts';
+import { mergeResults, scrubSecrets, writeReports } from '../report/index.ts';
 import { checkConfig, configFromEnv, configToEnv, DEFAULTS, type RunConfig } from '../run/config.ts';
+import { exitCodeFor, interruptFile, onStopSignals, SIGNALS } from '../run/interrupt.ts';
+import { emptyRunResult, leftBehind, markPartial } from '../run/partial.ts';
 import { runtimeDiffOf, type Samples } from '../run/runtime-diff.ts';
+import { checkBaseUrl } from '../run/safe-url.ts';
+import { checkTransportSecurity } from '../run/targets.ts';
 import { parseVersionList } from '../spec/lock.ts';
 import { partsDir } from '../suite/define.ts';
-import { UserError } from '../util/errors.ts';
+import { oneLine, UserError } from '../util/errors.ts';
 import { generatedDir, packageRoot } from '../util/paths.ts';
 import type { CliIo } from './io.ts';
 
 export const RUN_USAGE =
-  'usage: intercom-conformance run [--api-version 2.10,2.11] [--target mock|live|replay] [--report-dir reports] [--seed 1] [--scenario conformant|documented|faults] [--record <dir>] [--cassettes <dir>] [--max-requests N] [--max-pages N] [--retrieve-sample N] [--no-redact] [--allow-insecure]';
+  'usage: intercom-conformance run [--api-version 2.10,2.11] [--target mock|live|replay] [--report-dir reports] [--seed 1] [--scenario conformant|documented|faults] [--record <dir>] [--cassettes <dir>] [--max-requests N] [--max-pages N] [--retrieve-sample N] [--timeout-ms N] [--max-retries N] [--max-wait-ms N] [--backoff-ms N] [--max-body-bytes N] [--concurrency N] [--no-pace] [--cleanup-timeout-ms N] [--no-redact] [--allow-insecure]';
 
 /** Flags override the environment (INTERCOM_* variables), which overrides the defaults. */
 export function runConfigFromArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): RunConfig {
@@ -34,6 +39,11 @@ export function runConfigFromArgs(argv: string[], env: NodeJS.ProcessEnv = proce
       'timeout-ms': { type: 'string' },
       'max-retries': { type: 'string' },
       'max-body-bytes': { type: 'string' },
+      'max-wait-ms': { type: 'string' },
+      'backoff-ms': { type: 'string' },
+      concurrency: { type: 'string' },
+      'no-pace': { type: 'boolean' },
+      'cleanup-timeout-ms': { type: 'string' },
       'no-redact': { type: 'boolean' },
       'allow-insecure': { type: 'boolean' },
     },
@@ -59,6 +69,11 @@ export function runConfigFromArgs(argv: string[], env: NodeJS.ProcessEnv = proce
   set('INTERCOM_CONFORMANCE_TIMEOUT_MS', values['timeout-ms']);
   set('INTERCOM_CONFORMANCE_MAX_RETRIES', values['max-retries']);
   set('INTERCOM_CONFORMANCE_MAX_BODY_BYTES', values['max-body-bytes']);
+  set('INTERCOM_CONFORMANCE_MAX_WAIT_MS', values['max-wait-ms']);
+  set('INTERCOM_CONFORMANCE_BACKOFF_MS', values['backoff-ms']);
+  set('INTERCOM_CONFORMANCE_CONCURRENCY', values.concurrency);
+  set('INTERCOM_CONFORMANCE_CLEANUP_TIMEOUT_MS', values['cleanup-timeout-ms']);
+  if (values['no-pace']) merged.INTERCOM_CONFORMANCE_PACE = '0';
   if (values['no-redact']) merged.INTERCOM_CONFORMANCE_REDACT = '0';
   if (values['allow-insecure']) merged.INTERCOM_ALLOW_INSECURE = '1';
   merged.INTERCOM_CONFORMANCE_REPORT_DIR = resolve(
@@ -68,44 +83,137 @@ export function runConfigFromArgs(argv: string[], env: NodeJS.ProcessEnv = proce
   return configFromEnv(merged);
 }
 
+/** The parts the suites wrote; a part that cannot be read (a suite killed mid-write) is left out. */
 function readParts(dir: string, versions: string[]): RunResult[] {
-  return versions
-    .map((v) => join(dir, `${v}.json`))
-    .filter((file) => existsSync(file))
-    .map((file) => JSON.parse(readFileSync(file, 'utf8')) as RunResult);
+  return versions.flatMap((v) => {
+    const file = join(dir, `${v}.json`);
+    if (!existsSync(file)) return [];
+    try {
+      return [JSON.parse(readFileSync(file, 'utf8')) as RunResult];
+    } catch {
+      return [];
+    }
+  });
 }
 
+/** Extra time the command waits for the suites after Ctrl-C, beyond the cleanup timeout. */
+const INTERRUPT_GRACE_MS = 10_000;
+
 /**
- * `run`: checks the configuration (one-line errors before any test starts), runs the contract suites through
- * vitest programmatically, merges the per-version parts and writes the reports. Exit 1 on any violation.
+ * Runs the suite files through vitest. Vitest's own SIGINT/SIGTERM handlers exit the process at once; they are
+ * removed, so that an interruption lets the suites clean up and the command still writes the reports.
  */
-export async function runCommand(argv: string[], io: CliIo): Promise<number> {
-  const config = runConfigFromArgs(argv);
-  checkConfig(config);
-  const parts = partsDir(config.reportDir);
-  rmSync(parts, { recursive: true, force: true });
-  const env = configToEnv(config);
-  Object.assign(process.env, env);
-  const files = config.apiVersions.map((v) => join(generatedDir(), 'suites', `${v}.suite.ts`));
-  const { startVitest } = await import('vitest/node');
-  const vitest = await startVitest('test', files, {
+async function runSuites(files: string[]): Promise<{ done: Promise<void>; close(): Promise<void> }> {
+  const { createVitest } = await import('vitest/node');
+  process.env.TEST ??= 'true';
+  process.env.VITEST ??= 'true';
+  process.env.NODE_ENV ??= 'test';
+  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
+  const vitest = await createVitest('test', {
     config: join(packageRoot, 'vitest.contract.config.ts'),
     root: packageRoot,
     run: true,
     watch: false,
     reporters: [process.stdout.isTTY ? 'default' : 'dot'],
   });
-  await vitest?.close();
+  for (const s of SIGNALS)
+    for (const l of process.listeners(s)) if (!before.get(s)!.has(l)) process.off(s, l as () => void);
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= vitest.close().catch(() => {});
+    return closing;
+  };
+  const done = vitest.start(files).then(
+    () => close(),
+    () => close(),
+  );
+  return { done, close };
+}
+
+const delay = (ms: number) =>
+  new Promise<void>((resolve) => {
+    setTimeout(resolve, ms).unref();
+  });
+
+/**
+ * `run`: checks the configuration (one-line errors before any test starts), runs the contract suites through
+ * vitest programmatically, merges the per-version parts and writes the reports. Exit 1 on any violation.
+ * Interrupted (Ctrl-C, SIGTERM), the suites stop, clean up and write what they have; the reports are written
+ * marked partial, and the exit code is 130 (143 for SIGTERM).
+ */
+export async function runCommand(argv: string[], io: CliIo): Promise<number> {
+  const config = runConfigFromArgs(argv);
+  checkConfig(config);
+  if (config.target === 'live') {
+    // One-line refusals before any suite starts: a base URL carrying a credential, plain http off loopback.
+    if (config.baseUrl) checkBaseUrl(config.baseUrl);
+    checkTransportSecurity(
+      resolveBaseUrl({
+        ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
+        ...(config.region ? { region: config.region } : {}),
+      }),
+      config.allowInsecure,
+    );
+  }
+  const secrets = [config.token ?? ''].filter(Boolean);
+  try {
+    return await runAndReport(config, io);
+  } catch (error) {
+    // Whatever went wrong, the message printed never carries the token.
+    throw new UserError(
+      scrubSecrets(oneLine(error), secrets),
+      error instanceof UserError ? error.exitCode : 1,
+    );
+  }
+}
+
+async function runAndReport(config: RunConfig, io: CliIo): Promise<number> {
+  const startedAt = new Date().toISOString();
+  const parts = partsDir(config.reportDir);
+  rmSync(parts, { recursive: true, force: true });
+  mkdirSync(parts, { recursive: true });
+  const stop = onStopSignals(interruptFile(parts));
+  const env = configToEnv(config);
+  Object.assign(process.env, env);
+  const files = config.apiVersions.map((v) => join(generatedDir(), 'suites', `${v}.suite.ts`));
+  try {
+    // Interrupted while vitest starts, the suites see the interrupt file at once and stop just as quickly.
+    const suites = await runSuites(files);
+    const first = await Promise.race([suites.done.then(() => undefined), stop.stopped]);
+    if (first) {
+      io.stderr(
+        `intercom-conformance run: ${first} received: stopping, cleaning up and writing partial results (again to stop waiting)\n`,
+      );
+      await Promise.race([suites.done, stop.forced, delay(config.cleanupTimeoutMs + INTERRUPT_GRACE_MS)]);
+      await Promise.race([suites.close(), delay(5_000)]);
+    }
+  } finally {
+    stop.dispose();
+  }
+  const interrupted = stop.received;
   const results = readParts(parts, config.apiVersions);
-  if (results.length === 0) {
+  if (results.length === 0 && !interrupted) {
     io.stderr('intercom-conformance run: the suites produced no results (see the vitest output above)\n');
+    rmSync(parts, { recursive: true, force: true });
     return 1;
   }
-  const merged = results.length === 1 ? results[0]! : mergeResults(results);
+  let merged =
+    results.length === 0
+      ? emptyRunResult(config, startedAt)
+      : results.length === 1
+        ? results[0]!
+        : mergeResults(results);
+  if (interrupted || results.length < config.apiVersions.length) merged = markPartial(merged);
   const samples = config.apiVersions
     .map((apiVersion) => ({ apiVersion, file: join(parts, `${apiVersion}.samples.json`) }))
     .filter((s) => existsSync(s.file))
-    .map((s) => ({ apiVersion: s.apiVersion, samples: JSON.parse(readFileSync(s.file, 'utf8')) as Samples }));
+    .flatMap((s) => {
+      try {
+        return [{ apiVersion: s.apiVersion, samples: JSON.parse(readFileSync(s.file, 'utf8')) as Samples }];
+      } catch {
+        return [];
+      }
+    });
   if (samples.length >= 2) merged.runtimeDiff = runtimeDiffOf(samples);
   const secrets = [config.token ?? ''].filter(Boolean);
   const written = await writeReports(merged, config.reportDir, { secrets });
@@ -121,6 +229,14 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     `intercom-conformance run: ${counts.pass} passed, ${counts.fail} failed, ${counts.error} errors, ${counts.skip} skipped ` +
       `(${merged.run.target}, API ${config.apiVersions.join(', ')}, ${merged.run.requestCount} requests); reports: ${written.map((f) => f.replace(`${process.cwd()}/`, '')).join(', ')}\n`,
   );
+  for (const line of leftBehind(merged))
+    io.stderr(`intercom-conformance run: LEFT IN THE WORKSPACE: ${line}\n`);
+  if (interrupted) {
+    io.stderr(
+      `intercom-conformance run: interrupted by ${interrupted}: the reports hold partial results (run.partial: true)\n`,
+    );
+    return exitCodeFor(interrupted);
+  }
   if (readdirSync(config.reportDir).length === 0) return 1;
   return hasViolations(merged) ? 1 : 0;
 }

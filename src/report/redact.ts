@@ -94,10 +94,10 @@ export function redactValue(value: unknown, options: RedactOptions): unknown {
       return v.length > maxItems ? [...shown, `…(+${v.length - maxItems} more items)`] : shown;
     }
     const entries = Object.entries(v as Record<string, unknown>);
-    const out: Record<string, unknown> = {};
-    for (const [k, child] of entries.slice(0, maxKeys)) out[k] = visit(child, k, depth + 1);
-    if (entries.length > maxKeys) out['…'] = `(+${entries.length - maxKeys} more keys)`;
-    return out;
+    // Built with defineProperty-like semantics (fromEntries): a `__proto__` key stays data, never a prototype.
+    const kept: Array<[string, unknown]> = entries.slice(0, maxKeys).map(([k, child]) => [k, visit(child, k, depth + 1)]);
+    if (entries.length > maxKeys) kept.push(['…', `(+${entries.length - maxKeys} more keys)`]);
+    return Object.fromEntries(kept);
   };
   return visit(value, options.key, 0);
 }

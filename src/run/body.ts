@@ -50,8 +50,9 @@ export function readBody(bytes: Uint8Array, contentType: string | undefined): Re
       out.parseError = (error as Error).message.split('\n')[0]!.slice(0, 200);
     }
   }
-  out.notJson =
-    bodyText.trim() === ''
+  out.notJson = scan.tooDeep
+    ? `JSON nested deeper than ${MAX_JSON_DEPTH} levels (not parsed)`
+    : bodyText.trim() === ''
       ? 'empty body instead of JSON'
       : isHtml(contentType, bodyText)
         ? `HTML error page (${contentType || 'no content-type'}) instead of JSON`

@@ -166,7 +166,10 @@ export async function collect(artifacts: VersionArtifacts, options: CollectOptio
         ? { id: '0', admin_id: '0' }
         : { admin_id: '0' }
       : undefined;
-    const e = await step('error-401', op, fillPath(op, values), { badToken: true, ...(body ? { body } : {}) });
+    const e = await step('error-401', op, fillPath(op, values), {
+      badToken: true,
+      ...(body ? { body } : {}),
+    });
     if (e) out.errors401.push(e);
   }
   assign('error404', await step('error-404', retrieve, fillPath(retrieve, [UNKNOWN_CONVERSATION])));

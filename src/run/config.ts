@@ -31,6 +31,16 @@ export interface RunConfig {
   timeoutMs: number;
   maxBodyBytes: number;
   maxRetries: number;
+  /** Longest single wait honoured: Retry-After, a rate-limit reset, a backoff step (ms). */
+  maxWaitMs: number;
+  /** First step of the exponential backoff between retries (ms, doubled each attempt, with jitter). */
+  backoffMs: number;
+  /** Requests in flight at once (the retrieves run concurrently). */
+  concurrency: number;
+  /** Pace requests from X-RateLimit-Remaining / X-RateLimit-Reset instead of running into 429s. */
+  pace: boolean;
+  /** Time the tag cleanup may take, also after an interruption (ms). */
+  cleanupTimeoutMs: number;
   redact: boolean;
   reportDir: string;
 }
@@ -47,6 +57,11 @@ export const DEFAULTS = {
   timeoutMs: 30_000,
   maxBodyBytes: 20 * 1024 * 1024,
   maxRetries: 3,
+  maxWaitMs: 60_000,
+  backoffMs: 250,
+  concurrency: 4,
+  pace: true,
+  cleanupTimeoutMs: 15_000,
   reportDir: 'reports',
 };
 
@@ -115,6 +130,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RunConfig {
     timeoutMs: int(env.INTERCOM_CONFORMANCE_TIMEOUT_MS, 'timeout-ms', DEFAULTS.timeoutMs, 1),
     maxBodyBytes: int(env.INTERCOM_CONFORMANCE_MAX_BODY_BYTES, 'max-body-bytes', DEFAULTS.maxBodyBytes, 1),
     maxRetries: int(env.INTERCOM_CONFORMANCE_MAX_RETRIES, 'max-retries', DEFAULTS.maxRetries),
+    maxWaitMs: int(env.INTERCOM_CONFORMANCE_MAX_WAIT_MS, 'max-wait-ms', DEFAULTS.maxWaitMs),
+    backoffMs: int(env.INTERCOM_CONFORMANCE_BACKOFF_MS, 'backoff-ms', DEFAULTS.backoffMs),
+    concurrency: int(env.INTERCOM_CONFORMANCE_CONCURRENCY, 'concurrency', DEFAULTS.concurrency, 1),
+    pace: env.INTERCOM_CONFORMANCE_PACE !== '0',
+    cleanupTimeoutMs: int(
+      env.INTERCOM_CONFORMANCE_CLEANUP_TIMEOUT_MS,
+      'cleanup-timeout-ms',
+      DEFAULTS.cleanupTimeoutMs,
+      1,
+    ),
     redact: env.INTERCOM_CONFORMANCE_REDACT !== '0',
     reportDir: env.INTERCOM_CONFORMANCE_REPORT_DIR || DEFAULTS.reportDir,
   };
@@ -136,6 +161,8 @@ export function checkConfig(config: RunConfig): void {
   }
   if (config.record && config.target !== 'live')
     throw new UserError('--record works with --target live only');
+  if (config.concurrency > 64)
+    throw new UserError(`concurrency must be at most 64, not ${config.concurrency}`);
 }
 
 /** The environment that carries a config to the vitest suites (inverse of configFromEnv). */
@@ -153,6 +180,11 @@ export function configToEnv(config: RunConfig): Record<string, string> {
     INTERCOM_CONFORMANCE_TIMEOUT_MS: String(config.timeoutMs),
     INTERCOM_CONFORMANCE_MAX_BODY_BYTES: String(config.maxBodyBytes),
     INTERCOM_CONFORMANCE_MAX_RETRIES: String(config.maxRetries),
+    INTERCOM_CONFORMANCE_MAX_WAIT_MS: String(config.maxWaitMs),
+    INTERCOM_CONFORMANCE_BACKOFF_MS: String(config.backoffMs),
+    INTERCOM_CONFORMANCE_CONCURRENCY: String(config.concurrency),
+    INTERCOM_CONFORMANCE_PACE: config.pace ? '1' : '0',
+    INTERCOM_CONFORMANCE_CLEANUP_TIMEOUT_MS: String(config.cleanupTimeoutMs),
     INTERCOM_CONFORMANCE_REDACT: config.redact ? '1' : '0',
     INTERCOM_CONFORMANCE_REPORT_DIR: config.reportDir,
     INTERCOM_ALLOW_INSECURE: config.allowInsecure ? '1' : '0',

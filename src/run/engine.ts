@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { CHECKS } from '../checks/registry.ts';
 import type { CheckContext, CheckVerdict } from '../checks/types.ts';
 import { allExchanges } from '../checks/types.ts';
+import type { Clock } from '../client/middleware/index.ts';
 import {
   buildMatrix,
   type CheckResult,
@@ -12,7 +13,7 @@ import {
   RESULT_SCHEMA_VERSION,
   type RunResult,
 } from '../model/result.ts';
-import { redactValue } from '../report/redact.ts';
+import { redactValue, scrubSecretsDeep } from '../report/redact.ts';
 import { readLock } from '../spec/lock.ts';
 import { oneLine } from '../util/errors.ts';
 import { packageRoot } from '../util/paths.ts';
@@ -25,7 +26,9 @@ import type { RunConfig } from './config.ts';
 import type { Exchange } from './exchange.ts';
 import { RequestBudget } from './http.ts';
 import { runtimeDiffOf, type Samples, samplesOf } from './runtime-diff.ts';
+import { checkBaseUrl } from './safe-url.ts';
 import { openTarget, type Target } from './targets.ts';
+import { createTransport } from './transport.ts';
 
 export interface RunHooks {
   /** Called once the target is up (tests inspect the mock's state). */
@@ -36,7 +39,10 @@ export interface RunHooks {
   onCollected?: (apiVersion: string, collected: Collected) => void;
   /** Only keep results of these operations (suite shards). */
   operations?: string[];
+  /** Interrupts the run: it stops, cleans up, and returns what it has with `run.partial: true`. */
   signal?: AbortSignal;
+  /** The clock of waits (Retry-After, pacing, backoff): tests inject one that does not really wait. */
+  clock?: Clock;
 }
 
 export function kitVersion(): { name: string; version: string } {
@@ -133,8 +139,25 @@ function perPageOf(results: CheckResult[], artifacts: VersionArtifacts): PerPage
 export async function runConformance(config: RunConfig, hooks: RunHooks = {}): Promise<RunResult> {
   const startedAt = new Date().toISOString();
   const lock = readLock();
+  if (config.target === 'live' && config.baseUrl) checkBaseUrl(config.baseUrl);
   const target = await openTarget(config);
   const budget = new RequestBudget(config.maxRequests);
+  // Replayed cassettes hold the final answer of each request: nothing to retry, no rate limit to pace.
+  const replay = config.target === 'replay';
+  const transport = createTransport(
+    {
+      timeoutMs: config.timeoutMs,
+      maxBodyBytes: config.maxBodyBytes,
+      maxRetries: replay ? 0 : config.maxRetries,
+      maxWaitMs: config.maxWaitMs,
+      backoffMs: config.backoffMs,
+      concurrency: config.concurrency,
+      pace: config.pace && !replay,
+      ...(target.fetch ? { fetch: target.fetch } : {}),
+      ...(hooks.clock ? { clock: hooks.clock } : {}),
+    },
+    budget,
+  );
   const secrets = [config.token ?? '', target.token].filter((s) => s.length >= 8);
   const redact = (value: unknown, key?: string) =>
     redactValue(value, { redact: config.redact, ...(key ? { key } : {}) });
@@ -156,15 +179,14 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
       const exchanges: Exchange[] = [];
       const collected: Collected = await collect(artifacts, {
         settings: {
+          ...transport.settings,
           baseUrl: target.baseUrl,
           token: target.token,
-          timeoutMs: config.timeoutMs,
-          maxBodyBytes: config.maxBodyBytes,
           maxRequests: config.maxRequests,
-          maxRetries: config.maxRetries,
-          maxWaitMs: 30_000,
-          ...(target.fetch ? { fetch: target.fetch } : {}),
+          transport,
         },
+        ...(hooks.signal ? { signal: hooks.signal } : {}),
+        cleanupTimeoutMs: config.cleanupTimeoutMs,
         budget,
         maxPages: config.maxPages,
         retrieveSample: config.retrieveSample,
@@ -176,6 +198,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
           hooks.onExchange?.(e);
         },
       });
+      if (collected.interrupted) partial = true;
       if (config.record) recorded.set(apiVersion, exchanges);
       hooks.onCollected?.(apiVersion, collected);
       samples.push({ apiVersion, samples: samplesOf(collected) });
@@ -190,7 +213,12 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
         (r) => !hooks.operations || hooks.operations.includes(r.operationId),
       );
       results.push(...versionResults);
-      coverage[apiVersion] = coverageOf(artifacts, allExchanges(collected));
+      try {
+        coverage[apiVersion] = coverageOf(artifacts, allExchanges(collected));
+      } catch {
+        // a body the coverage walk cannot read is reported by the checks; coverage stays empty
+        coverage[apiVersion] = {};
+      }
       perPage[apiVersion] = perPageOf(versionResults, artifacts);
       specDefects[apiVersion] = artifacts.defects().filter((d) => (d.operations ?? []).length > 0);
     }
@@ -199,7 +227,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
   }
   if (config.record) writeCassettes(config.record, recorded);
   results.sort(compareResults);
-  return {
+  const result: RunResult = {
     schemaVersion: RESULT_SCHEMA_VERSION,
     run: {
       kit: kitVersion(),
@@ -220,4 +248,6 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     matrix: buildMatrix(results),
     ...(samples.length >= 2 ? { runtimeDiff: runtimeDiffOf(samples) } : {}),
   };
+  // The token never leaves the engine: a hostile server may echo it back in a body or a header.
+  return scrubSecretsDeep(result, secrets);
 }

@@ -31,6 +31,8 @@ export interface Exchange {
   bodyIssues?: BodyIssue[];
   /** The request was cut short because the run was interrupted. */
   interrupted?: boolean;
+  /** The request never left (the request budget was spent): it cannot have had any effect. */
+  notSent?: boolean;
 }
 
 export const KEPT_HEADERS = [

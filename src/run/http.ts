@@ -1,5 +1,5 @@
-import { responseMeta, TransportError } from '../client/middleware/index.ts';
 import { classifyFailure } from '../client/middleware/errors.ts';
+import { responseMeta, TransportError } from '../client/middleware/index.ts';
 import type { OperationInfo } from '../spec/operations.ts';
 import { readBody } from './body.ts';
 import { type Exchange, KEPT_HEADERS } from './exchange.ts';
@@ -57,7 +57,11 @@ const plural = (n: number) => `${n} attempt${n === 1 ? '' : 's'}`;
  * failure is in `error`, with its cause and where: a timeout, a reset, a 5xx or 429 after N attempts, a body
  * too large, a body that is not JSON (an HTML error page), an interruption, the budget.
  */
-export async function send(transport: Transport, base: HttpSettings, options: SendOptions): Promise<Exchange> {
+export async function send(
+  transport: Transport,
+  base: HttpSettings,
+  options: SendOptions,
+): Promise<Exchange> {
   const method = options.operation.method;
   const exchange: Exchange = {
     step: options.step,
@@ -106,6 +110,7 @@ export async function send(transport: Transport, base: HttpSettings, options: Se
     }
     exchange.error = `${failure.message} ${where}${failure.attempts > 1 ? ` (${plural(failure.attempts)})` : ''}`;
     if (failure.kind === 'interrupted') exchange.interrupted = true;
+    if (failure.kind === 'budget' && failure.attempts <= 1) exchange.notSent = true;
   }
   return exchange;
 }

@@ -56,3 +56,50 @@ export function watchInterruption(file: string | undefined, pollMs = 100): Inter
     },
   };
 }
+
+export interface StopWatch {
+  /** The first stop signal received, if any. */
+  readonly received: StopSignal | undefined;
+  /** Resolves at the first SIGINT/SIGTERM (after the interrupt file is written). */
+  stopped: Promise<StopSignal>;
+  /** Resolves at a second signal: stop waiting for the suites. */
+  forced: Promise<void>;
+  dispose(): void;
+}
+
+/**
+ * The command side: the first SIGINT/SIGTERM writes the interrupt file (the suites stop, clean up and write
+ * their parts) instead of killing the process; a second one says: stop waiting.
+ */
+export function onStopSignals(file: string): StopWatch {
+  let received: StopSignal | undefined;
+  let resolveStopped: (s: StopSignal) => void = () => {};
+  let resolveForced: () => void = () => {};
+  const stopped = new Promise<StopSignal>((r) => {
+    resolveStopped = r;
+  });
+  const forced = new Promise<void>((r) => {
+    resolveForced = r;
+  });
+  const handler = (signal: StopSignal) => {
+    if (received) return resolveForced();
+    received = signal;
+    try {
+      requestInterruption(file, signal);
+    } catch {
+      // the suites still get the signal itself when it came from a terminal (one process group)
+    }
+    resolveStopped(signal);
+  };
+  for (const s of SIGNALS) process.on(s, handler);
+  return {
+    get received() {
+      return received;
+    },
+    stopped,
+    forced,
+    dispose() {
+      for (const s of SIGNALS) process.off(s, handler);
+    },
+  };
+}

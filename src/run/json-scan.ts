@@ -4,7 +4,12 @@
  * nesting too deep for the recursive code that reads a body afterwards. Iterative (no recursion), bounded in
  * the issues it keeps; on a syntax error it stops and leaves the message to JSON.parse.
  */
-export type BodyIssueKind = 'invalid-utf8' | 'duplicate-key' | 'unsafe-integer' | 'prototype-key' | 'too-deep';
+export type BodyIssueKind =
+  | 'invalid-utf8'
+  | 'duplicate-key'
+  | 'unsafe-integer'
+  | 'prototype-key'
+  | 'too-deep';
 
 export interface BodyIssue {
   kind: BodyIssueKind;
@@ -41,7 +46,6 @@ export function scanJson(text: string, maxDepth: number): { issues: BodyIssue[];
   const add = (issue: BodyIssue) => {
     if (issues.length < MAX_ISSUES) issues.push(issue);
   };
-  const n = text.length;
   const stack: Frame[] = [];
   let i = 0;
   let tooDeep = false;
@@ -86,7 +90,7 @@ export function scanJson(text: string, maxDepth: number): { issues: BodyIssue[];
     if (keys.has(key))
       add({
         kind: 'duplicate-key',
-        path: pointer(stack),
+        path: pointer(stack, stack.length - 1),
         detail: `key ${JSON.stringify(key.slice(0, 80))} appears more than once`,
       });
     else keys.add(key);
@@ -124,14 +128,14 @@ export function scanJson(text: string, maxDepth: number): { issues: BodyIssue[];
   };
 
   let expectValue = true;
-  scan: for (;;) {
+  for (;;) {
     skipWs();
     if (expectValue) {
       const c = text.charCodeAt(i);
       if (c === 123 || c === 91) {
         if (stack.length >= maxDepth) {
           tooDeep = true;
-          add({ kind: 'too-deep', path: pointer(stack), detail: `nested deeper than ${maxDepth} levels` });
+          add({ kind: 'too-deep', path: pointer(stack, 8), detail: `nested deeper than ${maxDepth} levels` });
           break;
         }
         i++;
@@ -173,7 +177,7 @@ export function scanJson(text: string, maxDepth: number): { issues: BodyIssue[];
       i++;
       skipWs();
       if (frame.object) {
-        if (!readKey(frame)) break scan;
+        if (!readKey(frame)) break;
       } else frame.index++;
       expectValue = true;
     } else if ((frame.object && c === 125) || (!frame.object && c === 93)) {
@@ -189,7 +193,16 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    const need =
+      b < 0x80
+        ? 0
+        : b >= 0xc2 && b <= 0xdf
+          ? 1
+          : b >= 0xe0 && b <= 0xef
+            ? 2
+            : b >= 0xf0 && b <= 0xf4
+              ? 3
+              : -1;
     if (need < 0) return i;
     if (need > 0) {
       if (i + need >= bytes.length) return i;

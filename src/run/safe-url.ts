@@ -12,7 +12,14 @@ export function checkBaseUrl(baseUrl: string): void {
   } catch {
     throw new UserError('invalid base URL (not shown: it may hold a credential)');
   }
-  if (url.username || url.password || url.search || url.hash || baseUrl.includes('?') || baseUrl.includes('#')) {
+  if (
+    url.username ||
+    url.password ||
+    url.search ||
+    url.hash ||
+    baseUrl.includes('?') ||
+    baseUrl.includes('#')
+  ) {
     throw new UserError(
       `the base URL ${url.protocol}//${url.host}/… must not carry credentials, a query or a fragment: pass the token in INTERCOM_ACCESS_TOKEN`,
     );

@@ -67,6 +67,7 @@ export function tagIdsOf(body: unknown): string[] {
 
 /** A write failed without saying whether it took effect: no response, a 5xx, a 429 or a 408. */
 function ambiguous(e: Exchange): boolean {
+  if (e.notSent) return false;
   return e.status === undefined || e.status >= 500 || e.status === 429 || e.status === 408;
 }
 
@@ -76,7 +77,11 @@ async function pause(ctx: TripContext, attempt: number, signal?: AbortSignal): P
   const s = ctx.transport.settings;
   try {
     await ctx.transport.clock.sleep(
-      backoffDelay(attempt, { backoffMs: s.backoffMs ?? 250, maxWaitMs: s.maxWaitMs, clock: ctx.transport.clock }),
+      backoffDelay(attempt, {
+        backoffMs: s.backoffMs ?? 250,
+        maxWaitMs: s.maxWaitMs,
+        clock: ctx.transport.clock,
+      }),
       signal,
     );
     return true;
@@ -111,7 +116,8 @@ async function write(
     if (ctx.signal?.aborted) return { exchange, present: undefined };
     const check = await ctx.go(`tags:verify-${kind}`, retrieve, fillPath(retrieve, [id]));
     const present = check.status === 200 ? tagIdsOf(check.body).includes(tagId) : undefined;
-    (trip.verifications ??= []).push({
+    trip.verifications ??= [];
+    trip.verifications.push({
       step: kind,
       ...(check.status !== undefined ? { status: check.status } : {}),
       ...(present !== undefined ? { tagPresent: present } : {}),
@@ -133,6 +139,8 @@ async function cleanup(ctx: TripContext, trip: TagRoundTrip, adminId: string): P
   let exchange: Exchange | undefined;
   let seen: boolean | undefined;
   let attempts = 0;
+  /** The last detach was answered 2xx but no retrieve after it could tell whether the tag is gone. */
+  let unconfirmed = false;
   for (let attempt = 1; attempt <= ctx.maxRetries + 1 && !deadline.aborted; attempt++) {
     exchange = await ctx.go('tags:cleanup', detach, fillPath(detach, [id, tagId]), {
       body: { admin_id: adminId },
@@ -140,11 +148,17 @@ async function cleanup(ctx: TripContext, trip: TagRoundTrip, adminId: string): P
       signal: deadline,
     });
     attempts = attempt;
+    unconfirmed = ok(exchange);
+    if (deadline.aborted) break;
     const check = await ctx.go('tags:cleanup-check', retrieve, fillPath(retrieve, [id]), {
       cleanup: true,
       signal: deadline,
     });
-    seen = check.status === 200 ? tagIdsOf(check.body).includes(tagId) : undefined;
+    // `seen` keeps what the last successful retrieve showed
+    if (check.status === 200) {
+      seen = tagIdsOf(check.body).includes(tagId);
+      unconfirmed = false;
+    }
     if (seen === false) return { attempted: true, exchange, leftAttached: false, attempts };
     if (attempt <= ctx.maxRetries && !(await pause(ctx, attempt, deadline))) break;
   }
@@ -152,7 +166,7 @@ async function cleanup(ctx: TripContext, trip: TagRoundTrip, adminId: string): P
     attempted: true,
     ...(exchange ? { exchange } : {}),
     leftAttached: true,
-    ...(seen === undefined ? { unverified: true } : {}),
+    ...(seen === undefined || unconfirmed ? { unverified: true } : {}),
     attempts,
   };
 }

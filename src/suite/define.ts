@@ -1,9 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CheckResult, RunResult } from '../model/result.ts';
 import { configFromEnv } from '../run/config.ts';
 import { runConformance } from '../run/engine.ts';
+import { interruptFile, watchInterruption } from '../run/interrupt.ts';
 import { samplesOf } from '../run/runtime-diff.ts';
 
 /** Where each suite file leaves its part of the run (merged into conformance.json by `run` or `report merge`). */
@@ -19,12 +20,22 @@ export async function runVersion(apiVersion: string): Promise<RunResult> {
   const config = { ...configFromEnv(), apiVersions: [apiVersion] };
   const dir = partsDir(config.reportDir);
   mkdirSync(dir, { recursive: true });
-  const result = await runConformance(config, {
-    // The retrieved payloads, for the runtime cross-version diff `run` computes once every version is done.
-    onCollected: (v, collected) =>
-      writeFileSync(join(dir, `${v}.samples.json`), JSON.stringify(samplesOf(collected))),
-  });
-  writeFileSync(join(dir, `${apiVersion}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  // Ctrl-C (or `run` being interrupted) aborts the run: it cleans up and returns what it has, marked partial.
+  const interruption = watchInterruption(interruptFile(dir));
+  let result: RunResult;
+  try {
+    result = await runConformance(config, {
+      signal: interruption.signal,
+      // The retrieved payloads, for the runtime cross-version diff `run` computes once every version is done.
+      onCollected: (v, collected) =>
+        writeFileSync(join(dir, `${v}.samples.json`), JSON.stringify(samplesOf(collected))),
+    });
+  } finally {
+    interruption.stop();
+  }
+  const file = join(dir, `${apiVersion}.json`);
+  writeFileSync(`${file}.tmp`, `${JSON.stringify(result, null, 2)}\n`);
+  renameSync(`${file}.tmp`, file);
   return result;
 }
 

@@ -70,6 +70,15 @@ describe('the contract suites on the mock', () => {
     expect(retrieve.unobserved.every((p) => p.startsWith('#/'))).toBe(true);
   });
 
+  it('stay within the request budget: what could not be sent is an error with the reason', async () => {
+    const { result, mock } = await observeRun({ apiVersions: ['2.11'], maxRequests: 10 });
+    expect(mock!.state.requestCount).toBe(10);
+    expect(result.run.requestCount).toBe(10);
+    const errors = result.results.filter((r) => r.outcome === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.some((r) => r.reason?.includes('request budget of 10 exhausted'))).toBe(true);
+  });
+
   it('record the per_page overflow the target showed: reject', async () => {
     const { result } = await observeRun({ apiVersions: ['2.11'], perPageOverflow: 'reject' });
     expect(result.perPage['2.11']!.overflow).toBe('reject');

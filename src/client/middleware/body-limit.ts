@@ -43,7 +43,8 @@ export function withBufferedBody(maxBytes: number): Layer {
   return (next) => async (input, init) => {
     const response = await next(input, init);
     const bytes = await readLimited(response, maxBytes);
-    const body = NULL_BODY.has(response.status) || bytes.byteLength === 0 ? null : bytes;
+    const body =
+      NULL_BODY.has(response.status) || bytes.byteLength === 0 ? null : (bytes as Uint8Array<ArrayBuffer>);
     return new Response(body, {
       status: response.status,
       statusText: response.statusText,

@@ -33,7 +33,9 @@ export const realClock: Clock = {
 };
 
 /** A clock whose sleep only advances its own time (tests): returns it with the list of waits asked for. */
-export function manualClock(start = 1_800_000_000_000): Clock & { waits: number[]; advance(ms: number): void } {
+export function manualClock(
+  start = 1_800_000_000_000,
+): Clock & { waits: number[]; advance(ms: number): void } {
   let t = start;
   const waits: number[] = [];
   return {

@@ -30,10 +30,7 @@ export class TransportError extends Error {
 /** Failures worth another attempt of an idempotent request. */
 export function isRetryableFailure(error: TransportError): boolean {
   return (
-    error.kind === 'timeout' ||
-    error.kind === 'reset' ||
-    error.kind === 'refused' ||
-    error.kind === 'network'
+    error.kind === 'timeout' || error.kind === 'reset' || error.kind === 'refused' || error.kind === 'network'
   );
 }
 

@@ -1,12 +1,13 @@
-import { RequestBudget, withBudget } from './budget.ts';
+import { withBufferedBody } from './body-limit.ts';
+import { type RequestBudget, withBudget } from './budget.ts';
 import { type Clock, realClock } from './clock.ts';
 import { Semaphore, withConcurrency } from './concurrency.ts';
 import { RatePacer, withPacing } from './pacing.ts';
 import { withRetry } from './retry.ts';
 import { withTimeout } from './timeout.ts';
-import { withBufferedBody } from './body-limit.ts';
 import { compose, type FetchFn, type Layer } from './types.ts';
 
+export { readLimited, withBufferedBody } from './body-limit.ts';
 export { RequestBudget, withBudget } from './budget.ts';
 export { type Clock, manualClock, realClock } from './clock.ts';
 export { Semaphore, withConcurrency } from './concurrency.ts';
@@ -22,7 +23,6 @@ export {
   withRetry,
 } from './retry.ts';
 export { withTimeout } from './timeout.ts';
-export { readLimited, withBufferedBody } from './body-limit.ts';
 export { compose, type FetchFn, type Layer } from './types.ts';
 
 /** The resilience settings, with the defaults the CLI documents. */

@@ -32,7 +32,10 @@ export function isRetryableStatus(status: number): boolean {
 }
 
 /** Exponential backoff with "equal jitter": half the step fixed, half random. */
-export function backoffDelay(attempt: number, options: Pick<RetryOptions, 'backoffMs' | 'maxWaitMs' | 'clock'>): number {
+export function backoffDelay(
+  attempt: number,
+  options: Pick<RetryOptions, 'backoffMs' | 'maxWaitMs' | 'clock'>,
+): number {
   const step = Math.min(options.maxWaitMs, options.backoffMs * 2 ** (attempt - 1));
   return Math.round(step / 2 + options.clock.random() * (step / 2));
 }
@@ -81,7 +84,7 @@ export function withRetry(options: RetryOptions): Layer {
       }
       await response?.body?.cancel().catch(() => {});
       try {
-        await options.clock.sleep(asked ?? backoffDelay(attempt, options), signal ?? undefined);
+        await options.clock.sleep(asked ?? backoffDelay(attempt, options), signal);
       } catch {
         const interrupted = new TransportError('interrupted', 'interrupted');
         interrupted.attempts = attempt;

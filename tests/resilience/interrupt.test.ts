@@ -1,0 +1,63 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { MockServer } from '../../src/mock/index.ts';
+import type { RunResult } from '../../src/model/result.ts';
+import { tempDir } from '../helpers/env.ts';
+import { liveEnv, spawnCliAsync, startTarget, waitFor } from './helpers.ts';
+
+/**
+ * Ctrl-C in the middle of a live run (the real executable, against a slow mock on loopback): the suites stop,
+ * remove the tag they had attached, and the command writes the reports marked partial and exits 130.
+ */
+let mock: MockServer | undefined;
+afterEach(async () => {
+  await mock?.close();
+  mock = undefined;
+});
+
+async function interruptMidTrip(send: (pid: number) => void) {
+  mock = await startTarget(['slow'], { slowMs: 150 });
+  const reports = tempDir('ic-interrupt-');
+  const cli = spawnCliAsync(
+    ['run', '--target', 'live', '--api-version', '2.11', '--report-dir', reports, '--retrieve-sample', '3'],
+    liveEnv(mock.url, mock),
+    { detached: true },
+  );
+  const attached = await waitFor(() => mock!.state.tagChanges().length > 0 || cli.child.exitCode !== null);
+  expect(
+    attached && cli.child.exitCode === null,
+    `the tag was attached while the run went on\n${cli.stderr()}`,
+  ).toBe(true);
+  send(cli.child.pid!);
+  const code = await cli.exited;
+  return { code, reports, stdout: cli.stdout(), stderr: cli.stderr() };
+}
+
+function report(dir: string): RunResult {
+  return JSON.parse(readFileSync(join(dir, 'conformance.json'), 'utf8')) as RunResult;
+}
+
+describe('an interrupted run', () => {
+  it('Ctrl-C (SIGINT to the whole process group): partial reports, the tag removed, exit 130', async () => {
+    const run = await interruptMidTrip((pid) => process.kill(-pid, 'SIGINT'));
+    expect(run.code, run.stderr).toBe(130);
+    const result = report(run.reports);
+    expect(result.run.partial).toBe(true);
+    expect(result.results.filter((r) => r.checkId === 'tag-round-trip').length).toBe(2);
+    for (const file of ['junit.xml', 'summary.md', 'report.html'])
+      expect(existsSync(join(run.reports, file))).toBe(true);
+    expect(existsSync(join(run.reports, '.parts'))).toBe(false);
+    expect(run.stderr).toContain(
+      'interrupted by SIGINT: the reports hold partial results (run.partial: true)',
+    );
+    expect(mock!.state.tagChanges()).toEqual([]);
+  });
+
+  it('SIGINT to the command alone: it tells the suites, with the same outcome', async () => {
+    const run = await interruptMidTrip((pid) => process.kill(pid, 'SIGINT'));
+    expect(run.code, run.stderr).toBe(130);
+    expect(report(run.reports).run.partial).toBe(true);
+    expect(mock!.state.tagChanges()).toEqual([]);
+  });
+});
