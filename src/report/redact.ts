@@ -95,7 +95,9 @@ export function redactValue(value: unknown, options: RedactOptions): unknown {
     }
     const entries = Object.entries(v as Record<string, unknown>);
     // Built with defineProperty-like semantics (fromEntries): a `__proto__` key stays data, never a prototype.
-    const kept: Array<[string, unknown]> = entries.slice(0, maxKeys).map(([k, child]) => [k, visit(child, k, depth + 1)]);
+    const kept: Array<[string, unknown]> = entries
+      .slice(0, maxKeys)
+      .map(([k, child]) => [k, visit(child, k, depth + 1)]);
     if (entries.length > maxKeys) kept.push(['…', `(+${entries.length - maxKeys} more keys)`]);
     return Object.fromEntries(kept);
   };

@@ -7,6 +7,7 @@ import { loadArtifacts, type VersionArtifacts } from '../../src/validate/artifac
 import { conformingConversation211, listPage } from '../helpers/conversations.ts';
 
 /** Each check on hand-made exchanges: the deviation it exists for is found, and a clean input passes. */
+// biome-ignore lint/suspicious/noExplicitAny: test bodies are reached into freely
 type Body = Record<string, any>;
 const NOW = 1_700_000_000;
 

@@ -5,6 +5,7 @@ import { quirkAwareResponseTarget } from '../../src/quirks/target.ts';
 import { loadArtifacts } from '../../src/validate/artifacts.ts';
 import { conformingConversation211, conversation210, listPage } from '../helpers/conversations.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: test bodies are reached into freely
 type Body = Record<string, any>;
 const classify = (version: string, operationId: string, body: unknown) =>
   classifyBody(quirkAwareResponseTarget(loadArtifacts(version), operationId, 200), body);
