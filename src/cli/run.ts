@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { resolveBaseUrl } from '../client/regions.ts';
 import { hasViolations, type RunResult } from '../model/result.ts';
 import { mergeResults, scrubSecrets, writeReports } from '../report/index.ts';
+import { createProgress } from '../report/progress.ts';
 import { checkConfig, configFromEnv, configToEnv, DEFAULTS, type RunConfig } from '../run/config.ts';
 import { exitCodeFor, interruptFile, onStopSignals, SIGNALS } from '../run/interrupt.ts';
 import { emptyRunResult, leftBehind, markPartial } from '../run/partial.ts';
@@ -11,7 +12,9 @@ import { runtimeDiffOf, type Samples } from '../run/runtime-diff.ts';
 import { checkBaseUrl } from '../run/safe-url.ts';
 import { checkTransportSecurity } from '../run/targets.ts';
 import { parseVersionList } from '../spec/lock.ts';
+import { COVERED_OPERATIONS } from '../spec/operations.ts';
 import { partsDir } from '../suite/define.ts';
+import { readProgress } from '../suite/progress.ts';
 import { oneLine, UserError } from '../util/errors.ts';
 import { generatedDir, packageRoot } from '../util/paths.ts';
 import type { CliIo } from './io.ts';
@@ -176,6 +179,14 @@ async function runAndReport(config: RunConfig, io: CliIo): Promise<number> {
   const env = configToEnv(config);
   Object.assign(process.env, env);
   const files = config.apiVersions.map((v) => join(generatedDir(), 'suites', `${v}.suite.ts`));
+  // Progress on stderr: one redrawn line on a TTY; in CI logs a line at most every 10 s and a final summary.
+  const progress = createProgress({
+    stream: process.stderr,
+    isTTY: process.stderr.isTTY === true,
+    total: config.apiVersions.length * COVERED_OPERATIONS.length,
+    label: 'intercom-conformance run',
+  });
+  const poll = setInterval(() => progress.update(readProgress(parts)), 250);
   try {
     // Interrupted while vitest starts, the suites see the interrupt file at once and stop just as quickly.
     const suites = await runSuites(files);
@@ -188,6 +199,9 @@ async function runAndReport(config: RunConfig, io: CliIo): Promise<number> {
       await Promise.race([suites.close(), delay(5_000)]);
     }
   } finally {
+    clearInterval(poll);
+    progress.update(readProgress(parts));
+    progress.done();
     stop.dispose();
   }
   const interrupted = stop.received;

@@ -6,6 +6,7 @@ import { configFromEnv } from '../run/config.ts';
 import { runConformance } from '../run/engine.ts';
 import { interruptFile, watchInterruption } from '../run/interrupt.ts';
 import { samplesOf } from '../run/runtime-diff.ts';
+import { progressWriter } from './progress.ts';
 
 /** Where each suite file leaves its part of the run (merged into conformance.json by `run` or `report merge`). */
 export function partsDir(reportDir: string): string {
@@ -22,16 +23,19 @@ export async function runVersion(apiVersion: string): Promise<RunResult> {
   mkdirSync(dir, { recursive: true });
   // Ctrl-C (or `run` being interrupted) aborts the run: it cleans up and returns what it has, marked partial.
   const interruption = watchInterruption(interruptFile(dir));
+  const progress = progressWriter(dir, apiVersion);
   let result: RunResult;
   try {
     result = await runConformance(config, {
       signal: interruption.signal,
+      onExchange: progress.onExchange,
       // The retrieved payloads, for the runtime cross-version diff `run` computes once every version is done.
       onCollected: (v, collected) =>
         writeFileSync(join(dir, `${v}.samples.json`), JSON.stringify(samplesOf(collected))),
     });
   } finally {
     interruption.stop();
+    progress.flush();
   }
   const file = join(dir, `${apiVersion}.json`);
   writeFileSync(`${file}.tmp`, `${JSON.stringify(result, null, 2)}\n`);

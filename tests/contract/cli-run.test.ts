@@ -16,6 +16,10 @@ describe('intercom-conformance run', { timeout: 150_000 }, () => {
       /intercom-conformance run: \d+ passed, 0 failed, 0 errors, 0 skipped \(mock, API 2\.10, 2\.11, \d+ requests\)/,
     );
     expect(readdirSync(dir).sort()).toEqual(['conformance.json', 'junit.xml', 'report.html', 'summary.md']);
+    // Not a TTY: quiet, but a final progress line (operations reached, requests, rate-limit budget left).
+    expect(run.stderr).toMatch(
+      /intercom-conformance run: 10\/10 operations · \d+ requests · rate limit \d+ remaining\n/,
+    );
     const result = JSON.parse(readFileSync(join(dir, 'conformance.json'), 'utf8'));
     expect(result.run).toMatchObject({
       target: 'mock',
