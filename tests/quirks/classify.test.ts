@@ -3,6 +3,7 @@ import { verdictOf } from '../../src/model/result.ts';
 import { classifyBody } from '../../src/quirks/classify.ts';
 import { quirkAwareResponseTarget } from '../../src/quirks/target.ts';
 import { loadArtifacts } from '../../src/validate/artifacts.ts';
+import { requestTarget, validateAgainst } from '../../src/validate/validate.ts';
 import { conformingConversation211, conversation210, listPage } from '../helpers/conversations.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: test bodies are reached into freely
@@ -128,6 +129,22 @@ describe.each([
   ],
   ['2.11', 'listConversations', 'per-page-as-string', (c: Body) => listPage([c], '20'), ['/pages/per_page']],
   [
+    '2.11',
+    'listConversations',
+    'pages-next-without-per-page',
+    (c: Body) => ({
+      ...listPage([c]),
+      pages: {
+        type: 'pages',
+        page: 1,
+        per_page: 20,
+        total_pages: 2,
+        next: { page: 2, starting_after: 'WzE2NTg3NTk2MzAwMDAsNCwzXQ==' },
+      },
+    }),
+    ['/pages/next'],
+  ],
+  [
     '2.10',
     'retrieveConversation',
     'rating-all-null-fields',
@@ -232,5 +249,32 @@ describe('2.10 list-conversations-schema', () => {
       reading: 'quirks',
       specPointer: '#/components/schemas/conversation/properties/state/enum',
     });
+  });
+});
+
+describe('quirks that make the quirk-aware reading stricter or looser than the strict one', () => {
+  it("custom-attributes-dangling: strict cannot see custom_attributes; the docs' shape can, and a string is a violation", () => {
+    const body = { ...conformingConversation211(), custom_attributes: 'not an object' };
+    const findings = classify('2.11', 'retrieveConversation', body);
+    expect(summary(findings)).toEqual([['/custom_attributes', 'violation', null]]);
+    expect(findings[0]!.reading).toBe('quirks');
+    expect(
+      classify('2.11', 'retrieveConversation', {
+        ...conformingConversation211(),
+        custom_attributes: { tier: 'gold', seats: 3, vip: true },
+      }),
+    ).toEqual([]);
+  });
+
+  it('tag-request-numeric-ids: the docs send numeric ids, which only the quirk-aware request schema accepts', () => {
+    for (const version of ['2.10', '2.11']) {
+      const artifacts = loadArtifacts(version);
+      const strict = requestTarget(artifacts, 'attachTagToConversation');
+      const overlaid = artifacts.quirks()!.validators[strict.media.validator]!;
+      const docsExample = { id: 130, admin_id: 991267921 };
+      expect(validateAgainst(strict, docsExample).map((f) => f.instancePath)).toEqual(['/admin_id', '/id']);
+      expect(overlaid(docsExample)).toBe(true);
+      expect(overlaid({ id: [], admin_id: '1' })).toBe(false);
+    }
   });
 });

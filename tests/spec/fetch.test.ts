@@ -94,3 +94,18 @@ describe('spec:fetch', () => {
     );
   });
 });
+
+describe('spec sources', () => {
+  it('defaults to the raw-file URL of the pinned commit on GitHub, or INTERCOM_OPENAPI_MIRROR (folder or URL)', async () => {
+    const { locate, sourceFromEnv } = await import('../../src/spec/source.ts');
+    const github = sourceFromEnv({});
+    expect(locate(github, entry.repository, entry.commit, entry.path)).toBe(
+      `https://raw.githubusercontent.com/intercom/Intercom-OpenAPI/${PINNED_COMMIT}/descriptions/2.11/api.intercom.io.yaml`,
+    );
+    expect(sourceFromEnv({ INTERCOM_OPENAPI_MIRROR: 'http://127.0.0.1:8080/mirror/' })).toEqual({
+      kind: 'url',
+      base: 'http://127.0.0.1:8080/mirror',
+    });
+    expect(sourceFromEnv({ INTERCOM_OPENAPI_MIRROR: MIRROR })).toEqual({ kind: 'dir', root: MIRROR });
+  });
+});
