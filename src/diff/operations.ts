@@ -1,5 +1,6 @@
 import type { OpenApiDocument } from '../spec/load.ts';
 import { HTTP_METHODS } from '../spec/operations.ts';
+import { isObject } from '../util/json.ts';
 import { childPointer, pointer, resolvePointer } from '../util/json-pointer.ts';
 
 /** One operation of a description, with its parameters, request body and responses dereferenced. */
@@ -42,10 +43,6 @@ export interface BodyView {
 export interface ResponseView {
   pointer: string;
   content: Map<string, MediaView>;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function deref(

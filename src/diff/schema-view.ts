@@ -1,4 +1,5 @@
 import type { OpenApiDocument } from '../spec/load.ts';
+import { isObject } from '../util/json.ts';
 import { childPointer, resolvePointer } from '../util/json-pointer.ts';
 
 /**
@@ -55,10 +56,6 @@ export interface Branch extends ChildSchema {
 const COMPONENT_PREFIX = '#/components/schemas/';
 const MAX_REF_HOPS = 16;
 const MAX_ALLOF_DEPTH = 8;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 export function componentName(ref: string): string | undefined {
   return ref.startsWith(COMPONENT_PREFIX) && !ref.slice(COMPONENT_PREFIX.length).includes('/')

@@ -1,3 +1,4 @@
+import { isObject } from '../util/json.ts';
 import { resolvePointer } from '../util/json-pointer.ts';
 import type { VersionArtifacts } from '../validate/artifacts.ts';
 
@@ -26,10 +27,6 @@ export interface VersionProfile {
 }
 
 type Schema = Record<string, unknown>;
-
-function isObject(v: unknown): v is Schema {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
 
 function deref(root: Schema, schema: unknown, depth = 0): Schema | undefined {
   if (!isObject(schema) || depth > 16) return undefined;

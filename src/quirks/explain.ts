@@ -1,26 +1,9 @@
-import { escapeToken, parsePointer, resolvePointer } from '../util/json-pointer.ts';
+import { isObject } from '../util/json.ts';
+import { escapeToken, parsePointer } from '../util/json-pointer.ts';
+import { schemasAt } from '../validate/scope.ts';
 import type { QuirkEntry } from './registry.ts';
 
 type Schema = Record<string, unknown>;
-
-function isObject(v: unknown): v is Schema {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
-/** The schema nodes (by description pointer) that apply at one place: `$ref`s followed, compositions opened. */
-function expand(root: Schema, node: unknown, at: string, out: Map<string, Schema>, depth = 0): void {
-  if (!isObject(node) || depth > 32 || out.has(at)) return;
-  out.set(at, node);
-  if (typeof node.$ref === 'string') expand(root, resolvePointer(root, node.$ref), node.$ref, out, depth + 1);
-  for (const c of ['allOf', 'anyOf', 'oneOf'] as const) {
-    const list = node[c];
-    if (Array.isArray(list)) {
-      list.forEach((sub, i) => {
-        expand(root, sub, `${at}/${c}/${i}`, out, depth + 1);
-      });
-    }
-  }
-}
 
 /**
  * The description pointers of every schema node that applies to the value at `instancePath`, walking a
@@ -28,17 +11,17 @@ function expand(root: Schema, node: unknown, at: string, out: Map<string, Schema
  */
 export function nodesAt(root: Schema, rootPointer: string, instancePath: string): string[] {
   let current = new Map<string, Schema>();
-  expand(root, root, rootPointer, current);
+  schemasAt(root, root, rootPointer, current);
   for (const token of parsePointer(instancePath)) {
     const next = new Map<string, Schema>();
     for (const [at, node] of current) {
       const props = node.properties;
       if (isObject(props) && Object.hasOwn(props, token)) {
-        expand(root, props[token], `${at}/properties/${escapeToken(token)}`, next);
+        schemasAt(root, props[token], `${at}/properties/${escapeToken(token)}`, next);
       } else if (isObject(node.additionalProperties)) {
-        expand(root, node.additionalProperties, `${at}/additionalProperties`, next);
+        schemasAt(root, node.additionalProperties, `${at}/additionalProperties`, next);
       }
-      if (/^\d+$/.test(token) && 'items' in node) expand(root, node.items, `${at}/items`, next);
+      if (/^\d+$/.test(token) && 'items' in node) schemasAt(root, node.items, `${at}/items`, next);
     }
     current = next;
   }

@@ -1,4 +1,5 @@
 import { UserError } from '../util/errors.ts';
+import { isObject } from '../util/json.ts';
 import { escapeToken, parsePointer, resolvePointer } from '../util/json-pointer.ts';
 import { selectPointers } from './jsonpath.ts';
 
@@ -34,10 +35,6 @@ export interface AppliedAction {
   remove: boolean;
   /** The `x-*` keys of the update: data a semantic check reads (e.g. `x-documented-default`). */
   data: Record<string, unknown>;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 /** Overlay 1.0 merge: objects merge recursively, arrays are appended to, anything else is replaced. */

@@ -1,3 +1,4 @@
+import { isObject } from '../util/json.ts';
 import { childPointer, parsePointer, resolvePointer } from '../util/json-pointer.ts';
 import type { DefectLog } from './defects.ts';
 import type { OpenApiDocument } from './load.ts';
@@ -75,10 +76,6 @@ export interface ConvertContext {
   defects: DefectLog;
   /** Component schema names reached through `$ref`s (filled while converting). */
   reached: Set<string>;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 export function convertSchema(node: unknown, at: string, ctx: ConvertContext): JsonSchema {

@@ -1,4 +1,6 @@
-import { escapeToken, resolvePointer } from '../util/json-pointer.ts';
+import { isObject } from '../util/json.ts';
+import { escapeToken } from '../util/json-pointer.ts';
+import { schemasAt } from './scope.ts';
 
 /**
  * Schema coverage of one value: the properties it carries that its schema does not describe, and the
@@ -13,33 +15,9 @@ export interface CoverageResult {
 
 type Schema = Record<string, unknown>;
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
-/** The schemas that apply at one place: the schema itself, with `$ref`s followed and compositions expanded. */
-function expand(
-  root: Schema,
-  schema: unknown,
-  at: string,
-  out: Array<{ s: Schema; at: string }>,
-  depth = 0,
-): void {
-  if (!isObject(schema) || depth > 32) return;
-  if (typeof schema.$ref === 'string') {
-    const target = resolvePointer(root, schema.$ref);
-    expand(root, target, schema.$ref, out, depth + 1);
-    return;
-  }
-  out.push({ s: schema, at });
-  for (const c of ['allOf', 'anyOf', 'oneOf'] as const) {
-    const list = schema[c];
-    if (Array.isArray(list)) {
-      list.forEach((sub, i) => {
-        expand(root, sub, `${at}/${c}/${i}`, out, depth + 1);
-      });
-    }
-  }
+/** The schemas in scope at one place, as a list (see schemasAt). */
+function expand(root: Schema, schema: unknown, at: string, out: Array<{ s: Schema; at: string }>): void {
+  for (const [where, s] of schemasAt(root, schema, at)) out.push({ s, at: where });
 }
 
 export function schemaCoverage(root: Schema, value: unknown, rootPointer = '#'): CoverageResult {
