@@ -124,12 +124,16 @@ export function becameOptional(site: SchemaSite): Array<Hit<{ name: string }>> {
 
 export type EnumArgs = { values: JsonValue[]; wholeEnum: boolean };
 
-/** Values the new side allows that the old did not; `wholeEnum` when the new side dropped its enum. */
-export function enumValuesAdded(site: SchemaSite): Array<Hit<EnumArgs>> {
+/**
+ * Enum values that only `side` allows. The other side must have an enum; `wholeEnum` when `side` has none
+ * (so it allows any value).
+ */
+function enumValuesOnlyIn(site: SchemaSite, side: 'old' | 'new'): Array<Hit<EnumArgs>> {
   const { old: o, new: n } = site;
-  if (!bothDefined(site) || !o.enum) return [];
-  const wholeEnum = !n.enum;
-  const values = n.enum ? enumDifference(n.enum, o.enum) : [];
+  const [mine, theirs] = side === 'new' ? [n, o] : [o, n];
+  if (!bothDefined(site) || !theirs.enum) return [];
+  const wholeEnum = !mine.enum;
+  const values = mine.enum ? enumDifference(mine.enum, theirs.enum) : [];
   if (!wholeEnum && values.length === 0) return [];
   return [
     {
@@ -141,19 +145,12 @@ export function enumValuesAdded(site: SchemaSite): Array<Hit<EnumArgs>> {
   ];
 }
 
+/** Values the new side allows that the old did not; `wholeEnum` when the new side dropped its enum. */
+export function enumValuesAdded(site: SchemaSite): Array<Hit<EnumArgs>> {
+  return enumValuesOnlyIn(site, 'new');
+}
+
 /** Values the old side allowed that the new does not; `wholeEnum` when the new side introduced an enum. */
 export function enumValuesRemoved(site: SchemaSite): Array<Hit<EnumArgs>> {
-  const { old: o, new: n } = site;
-  if (!bothDefined(site) || !n.enum) return [];
-  const wholeEnum = !o.enum;
-  const values = o.enum ? enumDifference(o.enum, n.enum) : [];
-  if (!wholeEnum && values.length === 0) return [];
-  return [
-    {
-      args: { values: values as JsonValue[], wholeEnum },
-      oldPointer: o.enumPointer ?? o.pointer,
-      newPointer: n.enumPointer ?? n.pointer,
-      property: propertyPath(site.path),
-    },
-  ];
+  return enumValuesOnlyIn(site, 'old');
 }
