@@ -1,4 +1,4 @@
-import { lockedVersions } from '../src/spec/lock.ts';
+import { lockedVersions } from '../src/descriptions/lock.ts';
 import { benchCrawl } from './bench/crawl.ts';
 import { benchDiff } from './bench/diff.ts';
 import { benchMemory } from './bench/memory.ts';

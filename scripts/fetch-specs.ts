@@ -1,5 +1,5 @@
-import { ensureSpecs, sourceLabel } from '../src/spec/fetch.ts';
-import { readLock } from '../src/spec/lock.ts';
+import { ensureSpecs, sourceLabel } from '../src/descriptions/fetch.ts';
+import { readLock } from '../src/descriptions/lock.ts';
 import { runScript } from './run-script.ts';
 
 await runScript(async () => {

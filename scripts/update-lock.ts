@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { readLock, writeLock } from '../src/spec/lock.ts';
-import { updateLock } from '../src/spec/update.ts';
+import { readLock, writeLock } from '../src/descriptions/lock.ts';
+import { updateLock } from '../src/descriptions/update.ts';
 import { UserError } from '../src/util/errors.ts';
 import { runScript } from './run-script.ts';
 

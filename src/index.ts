@@ -14,6 +14,9 @@ export {
   type IntercomClient,
 } from './client/index.ts';
 export { REGION_BASE_URLS, type Region } from './client/regions.ts';
+export { ensureSpecs } from './descriptions/fetch.ts';
+// Spec sources.
+export { readLock, type SpecLock } from './descriptions/lock.ts';
 export { annotateQuirks, type Change, type DiffReport, diffDescriptions, RULES } from './diff/index.ts';
 // Breaking-change detection.
 export { comparePayloads, type RuntimeDifference } from './diff/runtime.ts';
@@ -53,9 +56,6 @@ export {
 } from './report/index.ts';
 export { configFromEnv, type RunConfig } from './run/config.ts';
 export { type RunHooks, runConformance } from './run/engine.ts';
-export { ensureSpecs } from './spec/fetch.ts';
-// Spec sources.
-export { readLock, type SpecLock } from './spec/lock.ts';
 // Validation of captured bodies: strict, and quirk-aware.
 export { loadArtifacts, type VersionArtifacts } from './validate/artifacts.ts';
 export { requestTarget, responseTarget, type SchemaFinding, validateAgainst } from './validate/validate.ts';

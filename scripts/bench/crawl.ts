@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { type Clock, type FetchFn, RequestBudget, realClock } from '../../src/client/middleware/index.ts';
 import { startMockServer } from '../../src/mock/index.ts';
-import { listedIds } from '../../src/run/exchange.ts';
+import { listedIds } from '../../src/model/exchange.ts';
 import { fillPath, send } from '../../src/run/http.ts';
 import { mapPool } from '../../src/run/pool.ts';
 import { createTransport } from '../../src/run/transport.ts';

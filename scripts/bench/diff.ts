@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import { readLock } from '../../src/descriptions/lock.ts';
 import { diffDescriptions } from '../../src/diff/index.ts';
 import { loadSide } from '../../src/diff/sides.ts';
-import { readLock } from '../../src/spec/lock.ts';
 import { runScript } from '../run-script.ts';
 
 /**

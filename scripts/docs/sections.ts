@@ -1,6 +1,6 @@
 import { CHECKS } from '../../src/checks/registry.ts';
+import { lockedVersions } from '../../src/descriptions/lock.ts';
 import { renderRulesTable } from '../../src/diff/index.ts';
-import { lockedVersions } from '../../src/spec/lock.ts';
 import { loadArtifacts } from '../../src/validate/artifacts.ts';
 
 /**

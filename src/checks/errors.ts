@@ -1,4 +1,4 @@
-import type { Exchange } from '../run/exchange.ts';
+import type { Exchange } from '../model/exchange.ts';
 import { type Check, type CheckVerdict, finding, requestOf } from './types.ts';
 
 function expectError(checkId: string, e: Exchange, status: number): ReturnType<typeof finding>[] {

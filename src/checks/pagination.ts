@@ -1,7 +1,7 @@
+import type { Exchange } from '../model/exchange.ts';
+import { listedIds } from '../model/exchange.ts';
 import { classifyBody } from '../quirks/classify.ts';
 import { quirkAwareResponseTarget } from '../quirks/target.ts';
-import type { Exchange } from '../run/exchange.ts';
-import { listedIds } from '../run/exchange.ts';
 import { type Check, finding, quirk, quirkRef, requestOf } from './types.ts';
 
 type Page = {

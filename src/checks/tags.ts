@@ -1,5 +1,5 @@
-import { type TagRoundTrip, tagIdsOf } from '../run/collect.ts';
-import type { Exchange } from '../run/exchange.ts';
+import { type TagRoundTrip, tagIdsOf } from '../model/collected.ts';
+import type { Exchange } from '../model/exchange.ts';
 import { type Check, type CheckVerdict, finding, requestOf } from './types.ts';
 
 const OPS = ['attachTagToConversation', 'detachTagFromConversation'];

@@ -1,6 +1,5 @@
+import type { BodyIssue, Exchange } from '../model/exchange.ts';
 import type { Finding } from '../model/result.ts';
-import type { Exchange } from '../run/exchange.ts';
-import type { BodyIssue } from '../run/json-scan.ts';
 import { documentedStatus } from '../validate/validate.ts';
 import { allExchanges, byOperation, type Check, type CheckVerdict, finding, requestOf } from './types.ts';
 

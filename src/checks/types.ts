@@ -1,7 +1,7 @@
+import type { Collected } from '../model/collected.ts';
+import type { Exchange } from '../model/exchange.ts';
+import type { QuirkEntry } from '../model/quirk.ts';
 import type { Finding, Outcome, QuirkRef } from '../model/result.ts';
-import type { QuirkEntry } from '../quirks/registry.ts';
-import type { Collected } from '../run/collect.ts';
-import type { Exchange } from '../run/exchange.ts';
 import type { VersionArtifacts } from '../validate/artifacts.ts';
 
 export interface CheckContext {

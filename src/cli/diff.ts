@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { readLock, type SpecLock } from '../descriptions/lock.ts';
+import { type SpecSource, sourceFromEnv } from '../descriptions/source.ts';
 import { planDrift } from '../diff/drift.ts';
 import { diffDescriptions } from '../diff/index.ts';
 import { type DiffSection, SEVERITIES, type Severity, severityRank } from '../diff/model.ts';
@@ -9,8 +11,6 @@ import { renderMarkdown } from '../diff/render/markdown.ts';
 import { renderText } from '../diff/render/text.ts';
 import { loadSide, parseSideSpec, type SideOptions, type SideSpec } from '../diff/sides.ts';
 import { quirkTargetsFor } from '../quirks/diff-targets.ts';
-import { readLock, type SpecLock } from '../spec/lock.ts';
-import { type SpecSource, sourceFromEnv } from '../spec/source.ts';
 import { UserError } from '../util/errors.ts';
 import type { CliIo } from './io.ts';
 

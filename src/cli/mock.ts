@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { parseVersionList } from '../descriptions/lock.ts';
 import {
   FAULT_IDS,
   type FaultId,
@@ -7,7 +8,6 @@ import {
   type ScenarioId,
   startMockServer,
 } from '../mock/index.ts';
-import { parseVersionList } from '../spec/lock.ts';
 import { UserError } from '../util/errors.ts';
 import type { CliIo } from './io.ts';
 

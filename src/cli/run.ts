@@ -2,6 +2,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveBaseUrl } from '../client/regions.ts';
+import { parseVersionList } from '../descriptions/lock.ts';
+import { COVERED_OPERATIONS } from '../descriptions/operations.ts';
 import { hasViolations, type RunResult } from '../model/result.ts';
 import { mergeResults, scrubSecrets, writeReports } from '../report/index.ts';
 import { createProgress } from '../report/progress.ts';
@@ -11,8 +13,6 @@ import { emptyRunResult, leftBehind, markPartial } from '../run/partial.ts';
 import { runtimeDiffOf, type Samples } from '../run/runtime-diff.ts';
 import { checkBaseUrl } from '../run/safe-url.ts';
 import { checkTransportSecurity } from '../run/targets.ts';
-import { parseVersionList } from '../spec/lock.ts';
-import { COVERED_OPERATIONS } from '../spec/operations.ts';
 import { partsDir } from '../suite/define.ts';
 import { readProgress } from '../suite/progress.ts';
 import { oneLine, UserError } from '../util/errors.ts';

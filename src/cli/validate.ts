@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
+import { lockEntry } from '../descriptions/lock.ts';
 import { type Classification, verdictOf } from '../model/result.ts';
 import { classifyBody } from '../quirks/classify.ts';
 import { quirkAwareResponseTarget } from '../quirks/target.ts';
-import { lockEntry } from '../spec/lock.ts';
 import { UserError } from '../util/errors.ts';
 import { loadArtifacts } from '../validate/artifacts.ts';
 import type { SchemaFinding } from '../validate/validate.ts';

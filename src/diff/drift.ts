@@ -1,6 +1,6 @@
-import { newestCommit, resolveCommit } from '../spec/commits.ts';
-import type { SpecLock } from '../spec/lock.ts';
-import type { SpecSource } from '../spec/source.ts';
+import { newestCommit, resolveCommit } from '../descriptions/commits.ts';
+import type { SpecLock } from '../descriptions/lock.ts';
+import type { SpecSource } from '../descriptions/source.ts';
 import type { SideSpec } from './sides.ts';
 
 export interface DriftComparison {

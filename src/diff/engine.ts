@@ -1,4 +1,4 @@
-import type { OpenApiDocument } from '../spec/load.ts';
+import type { OpenApiDocument } from '../descriptions/load.ts';
 import type { Change, ChangeLocation, Severity } from './model.ts';
 import {
   type MediaView,

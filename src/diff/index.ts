@@ -1,5 +1,5 @@
-import type { OpenApiDocument } from '../spec/load.ts';
-import { COVERED_OPERATIONS } from '../spec/operations.ts';
+import type { OpenApiDocument } from '../descriptions/load.ts';
+import { COVERED_OPERATIONS } from '../descriptions/operations.ts';
 import { diffOperation } from './engine.ts';
 import { type Change, type DiffReport, SEVERITIES, type Severity } from './model.ts';
 import { operationViews } from './operations.ts';

@@ -1,5 +1,5 @@
-import type { OpenApiDocument } from '../spec/load.ts';
-import { HTTP_METHODS } from '../spec/operations.ts';
+import type { OpenApiDocument } from '../descriptions/load.ts';
+import { HTTP_METHODS } from '../descriptions/operations.ts';
 import { isObject } from '../util/json.ts';
 import { childPointer, pointer, resolvePointer } from '../util/json-pointer.ts';
 

@@ -1,4 +1,4 @@
-import type { OpenApiDocument } from '../spec/load.ts';
+import type { OpenApiDocument } from '../descriptions/load.ts';
 import { isObject } from '../util/json.ts';
 import { childPointer, resolvePointer } from '../util/json-pointer.ts';
 

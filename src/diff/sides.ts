@@ -1,10 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { resolveCommit, shortCommit } from '../spec/commits.ts';
-import { cachePath, ensureSpec } from '../spec/fetch.ts';
-import { loadDescriptionAt, loadDescriptionFile, type OpenApiDocument } from '../spec/load.ts';
-import { descriptionPath, lockEntry, type SpecLock } from '../spec/lock.ts';
-import { type SpecSource, sourceFromEnv } from '../spec/source.ts';
+import { resolveCommit, shortCommit } from '../descriptions/commits.ts';
+import { cachePath, ensureSpec } from '../descriptions/fetch.ts';
+import { loadDescriptionAt, loadDescriptionFile, type OpenApiDocument } from '../descriptions/load.ts';
+import { descriptionPath, lockEntry, type SpecLock } from '../descriptions/lock.ts';
+import { type SpecSource, sourceFromEnv } from '../descriptions/source.ts';
 import { UserError } from '../util/errors.ts';
 import { specCacheDir } from '../util/paths.ts';
 import type { SideInfo } from './model.ts';

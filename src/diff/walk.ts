@@ -1,4 +1,4 @@
-import type { OpenApiDocument } from '../spec/load.ts';
+import type { OpenApiDocument } from '../descriptions/load.ts';
 import type { Direction, SchemaSite } from './rule.ts';
 import { type Branch, type SchemaView, viewSchema } from './schema-view.ts';
 

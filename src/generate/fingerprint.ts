@@ -7,7 +7,7 @@ import { packageRoot } from '../util/paths.ts';
 const INPUTS = [
   'openapi',
   'src/generate',
-  'src/spec',
+  'src/descriptions',
   'src/quirks',
   'src/validate/formats.cjs',
   'package-lock.json',

@@ -1,6 +1,6 @@
 import openapiTS, { astToString } from 'openapi-typescript';
-import type { OpenApiDocument } from '../spec/load.ts';
-import { forEachDanglingRef } from '../spec/refs.ts';
+import type { OpenApiDocument } from '../descriptions/load.ts';
+import { forEachDanglingRef } from '../descriptions/refs.ts';
 
 /**
  * `schema.d.ts` of a description through openapi-typescript. Dangling `$ref`s (a known defect of the pinned

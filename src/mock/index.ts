@@ -1,4 +1,4 @@
-import { lockedVersions } from '../spec/lock.ts';
+import { lockedVersions } from '../descriptions/lock.ts';
 import { loadArtifacts } from '../validate/artifacts.ts';
 import { type MockOptions, type ResolvedOptions, resolveOptions } from './options.ts';
 import { Pipeline, type ServedVersion } from './pipeline.ts';

@@ -1,4 +1,4 @@
-import { lockedVersions } from '../spec/lock.ts';
+import { lockedVersions } from '../descriptions/lock.ts';
 import { UserError } from '../util/errors.ts';
 import { mix } from './prng.ts';
 import { FAULT_IDS, type FaultId } from './scenarios/faults.ts';

@@ -1,4 +1,4 @@
-import type { SpecDefect } from '../spec/defects.ts';
+import type { SpecDefect } from '../descriptions/defects.ts';
 
 /**
  * The one result model of a conformance run. Every renderer (JSON, JUnit, Markdown, HTML) is a pure function

@@ -1,5 +1,5 @@
+import type { OpenApiDocument } from '../descriptions/load.ts';
 import type { QuirkTarget } from '../diff/quirks.ts';
-import type { OpenApiDocument } from '../spec/load.ts';
 import { applyOverlay } from './overlay.ts';
 import { loadOverlay } from './registry.ts';
 

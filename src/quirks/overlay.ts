@@ -1,20 +1,16 @@
+import type { QuirkMeta } from '../model/quirk.ts';
 import { UserError } from '../util/errors.ts';
 import { isObject } from '../util/json.ts';
 import { escapeToken, parsePointer, resolvePointer } from '../util/json-pointer.ts';
 import { selectPointers } from './jsonpath.ts';
+
+export type { QuirkMeta } from '../model/quirk.ts';
 
 /** An OpenAPI Overlay 1.0 document whose actions carry the quirk they encode. */
 export interface QuirkOverlay {
   overlay: string;
   info: { title: string; version: string };
   actions: OverlayAction[];
-}
-
-export interface QuirkMeta {
-  id: string;
-  summary: string;
-  /** The documentation page or the description's own example that documents the quirk. */
-  source: string;
 }
 
 export interface OverlayAction {

@@ -1,26 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import type { QuirkEntry, QuirkRegistry } from '../model/quirk.ts';
 import { UserError } from '../util/errors.ts';
 import { quirksDir } from '../util/paths.ts';
 import type { AppliedAction, QuirkMeta, QuirkOverlay } from './overlay.ts';
+
+export type { QuirkEntry, QuirkRegistry } from '../model/quirk.ts';
+
 import { validateOverlay } from './overlay.ts';
-
-/** One quirk of one API version, as generation resolved it against the pinned description. */
-export interface QuirkEntry extends QuirkMeta {
-  /** JSON pointers (in the description) of the places its actions changed. */
-  targets: string[];
-  /** Data for semantic checks (the `x-…` keys of its updates), merged. */
-  data: Record<string, unknown>;
-}
-
-/** `generated/<version>/quirks.json`. */
-export interface QuirkRegistry {
-  apiVersion: string;
-  quirks: QuirkEntry[];
-  /** Actions whose target selected nothing: the description changed under the quirk. */
-  unmatched: Array<{ id: string; target: string }>;
-}
 
 export function overlayFile(version: string, dir = quirksDir): string {
   return join(dir, `${version}.yaml`);

@@ -1,3 +1,4 @@
+import type { SpecDefect } from '../descriptions/defects.ts';
 import {
   type CheckResult,
   compareFindings,
@@ -10,7 +11,6 @@ import {
   type RunResult,
   type SpecPin,
 } from '../model/result.ts';
-import type { SpecDefect } from '../spec/defects.ts';
 
 /**
  * The canonical form of a RunResult: every list sorted by the model's compare functions (ties broken on

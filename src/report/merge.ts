@@ -1,3 +1,4 @@
+import type { SpecDefect } from '../descriptions/defects.ts';
 import {
   buildMatrix,
   type CheckResult,
@@ -7,7 +8,6 @@ import {
   type RunResult,
   type SpecPin,
 } from '../model/result.ts';
-import type { SpecDefect } from '../spec/defects.ts';
 import { UserError } from '../util/errors.ts';
 import {
   canonicalize,

@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Exchange } from '../model/exchange.ts';
 import { scrubSecretsDeep } from '../report/redact.ts';
 import { UserError } from '../util/errors.ts';
-import type { Exchange } from './exchange.ts';
 import { BAD_TOKEN } from './http.ts';
 
 /**

@@ -1,34 +1,12 @@
-import type { OperationInfo } from '../spec/operations.ts';
+import type { OperationInfo } from '../descriptions/operations.ts';
+import { type Collected, type TagRoundTrip, tagIdsOf, type WritePlan } from '../model/collected.ts';
+import { type Exchange, listedIds } from '../model/exchange.ts';
 import type { VersionArtifacts } from '../validate/artifacts.ts';
-import { type Exchange, listedIds } from './exchange.ts';
 import { fillPath, type HttpSettings, type RequestBudget, send } from './http.ts';
 import { mapPool } from './pool.ts';
-import { type Go, type TagRoundTrip, tagIdsOf, tagRoundTrip, type WritePlan } from './tag-trip.ts';
+import { type Go, tagRoundTrip } from './tag-trip.ts';
 import { createTransport } from './transport.ts';
 import { walkList } from './walk.ts';
-
-export type { TagCleanup, TagRoundTrip, WritePlan } from './tag-trip.ts';
-export { tagIdsOf };
-
-/** Everything the checks of one API version read: the exchanges of each step of the plan. */
-export interface Collected {
-  apiVersion: string;
-  me?: Exchange;
-  listDefault?: Exchange;
-  /** The per_page=150 walk, page by page. */
-  walk: Exchange[];
-  /** True when the walk stopped at the page limit (or an interruption), not at the last page. */
-  walkTruncated: boolean;
-  perPageMax?: Exchange;
-  perPageOverflow?: Exchange;
-  retrieves: Exchange[];
-  plaintext?: Exchange;
-  errors401: Exchange[];
-  error404?: Exchange;
-  tags: TagRoundTrip;
-  /** The run was interrupted: steps after it were not taken (their exchanges are absent). */
-  interrupted?: boolean;
-}
 
 export interface CollectOptions {
   settings: HttpSettings;

@@ -1,4 +1,4 @@
-import { parseVersionList } from '../spec/lock.ts';
+import { parseVersionList } from '../descriptions/lock.ts';
 import { UserError } from '../util/errors.ts';
 
 export type TargetKind = 'mock' | 'live' | 'replay';

@@ -4,6 +4,9 @@ import { CHECKS } from '../checks/registry.ts';
 import type { CheckContext, CheckVerdict } from '../checks/types.ts';
 import { allExchanges } from '../checks/types.ts';
 import type { Clock } from '../client/middleware/index.ts';
+import { readLock } from '../descriptions/lock.ts';
+import type { Collected } from '../model/collected.ts';
+import type { Exchange } from '../model/exchange.ts';
 import {
   buildMatrix,
   type CheckResult,
@@ -14,16 +17,14 @@ import {
   type RunResult,
 } from '../model/result.ts';
 import { redactValue, scrubSecretsDeep } from '../report/redact.ts';
-import { readLock } from '../spec/lock.ts';
 import { oneLine } from '../util/errors.ts';
 import { packageRoot } from '../util/paths.ts';
 import { loadArtifacts, type VersionArtifacts } from '../validate/artifacts.ts';
 import { describedProperties, schemaCoverage } from '../validate/coverage.ts';
 import { documentedStatus } from '../validate/validate.ts';
 import { forCassette, writeCassettes } from './cassette.ts';
-import { type Collected, collect } from './collect.ts';
+import { collect } from './collect.ts';
 import type { RunConfig } from './config.ts';
-import type { Exchange } from './exchange.ts';
 import { RequestBudget } from './http.ts';
 import { runtimeDiffOf, type Samples, samplesOf } from './runtime-diff.ts';
 import { checkBaseUrl } from './safe-url.ts';

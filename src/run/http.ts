@@ -1,8 +1,8 @@
 import { classifyFailure } from '../client/middleware/errors.ts';
 import { responseMeta, TransportError } from '../client/middleware/index.ts';
-import type { OperationInfo } from '../spec/operations.ts';
+import type { OperationInfo } from '../descriptions/operations.ts';
+import { type Exchange, KEPT_HEADERS } from '../model/exchange.ts';
 import { readBody } from './body.ts';
-import { type Exchange, KEPT_HEADERS } from './exchange.ts';
 import type { Transport, TransportSettings } from './transport.ts';
 
 export { RequestBudget } from '../client/middleware/index.ts';

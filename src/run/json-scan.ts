@@ -4,19 +4,9 @@
  * nesting too deep for the recursive code that reads a body afterwards. Iterative (no recursion), bounded in
  * the issues it keeps; on a syntax error it stops and leaves the message to JSON.parse.
  */
-export type BodyIssueKind =
-  | 'invalid-utf8'
-  | 'duplicate-key'
-  | 'unsafe-integer'
-  | 'prototype-key'
-  | 'too-deep';
+import type { BodyIssue } from '../model/exchange.ts';
 
-export interface BodyIssue {
-  kind: BodyIssueKind;
-  /** JSON pointer of the place (the object for a duplicate key, the value otherwise); '' is the root. */
-  path: string;
-  detail: string;
-}
+export type { BodyIssue, BodyIssueKind } from '../model/exchange.ts';
 
 export const MAX_ISSUES = 50;
 export const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

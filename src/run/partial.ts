@@ -1,3 +1,4 @@
+import { readLock } from '../descriptions/lock.ts';
 import {
   buildMatrix,
   type CheckResult,
@@ -5,7 +6,6 @@ import {
   RESULT_SCHEMA_VERSION,
   type RunResult,
 } from '../model/result.ts';
-import { readLock } from '../spec/lock.ts';
 import type { RunConfig } from './config.ts';
 import { kitVersion } from './engine.ts';
 

@@ -1,5 +1,5 @@
 import { comparePayloads, type RuntimeDifference } from '../diff/runtime.ts';
-import type { Collected } from './collect.ts';
+import type { Collected } from '../model/collected.ts';
 
 /** The retrieved conversations of one version, by id: what the runtime cross-version diff compares. */
 export type Samples = Record<string, unknown>;

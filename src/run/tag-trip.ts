@@ -1,47 +1,10 @@
 import { backoffDelay } from '../client/middleware/index.ts';
-import type { OperationInfo } from '../spec/operations.ts';
+import type { OperationInfo } from '../descriptions/operations.ts';
+import { type TagCleanup, type TagRoundTrip, tagIdsOf, type WritePlan } from '../model/collected.ts';
+import type { Exchange } from '../model/exchange.ts';
 import type { VersionArtifacts } from '../validate/artifacts.ts';
-import type { Exchange } from './exchange.ts';
 import { fillPath } from './http.ts';
 import type { Transport } from './transport.ts';
-
-export interface TagCleanup {
-  attempted: boolean;
-  /** The last detach of the cleanup. */
-  exchange?: Exchange;
-  /** True unless a retrieve showed the tag gone. */
-  leftAttached: boolean;
-  /** The tag may be gone, but no retrieve could show it (see `leftAttached`). */
-  unverified?: boolean;
-  attempts?: number;
-}
-
-export interface TagRoundTrip {
-  /** Why the round trip did not run (live without the sandbox guard, no conversation, …). */
-  skipped?: string;
-  conversationId?: string;
-  tagId?: string;
-  /** The conversation's tags before the trip: what cleanup restores. */
-  originalTags?: string[];
-  attach?: Exchange;
-  afterAttach?: Exchange;
-  detach?: Exchange;
-  afterDetach?: Exchange;
-  /** Retrieves that settled whether a write that failed ambiguously (timeout, reset, 5xx) took effect. */
-  verifications?: Array<{ step: 'attach' | 'detach'; status?: number; tagPresent?: boolean }>;
-  /** The run was interrupted during the trip. */
-  interrupted?: boolean;
-  /** Cleanup that had to run because a step failed, and whether it worked. */
-  cleanup?: TagCleanup;
-}
-
-export interface WritePlan {
-  /** Null when writes are not allowed, with the reason. */
-  allowed: boolean;
-  reason?: string;
-  tagId?: string;
-  adminId?: string;
-}
 
 export type Go = (
   step: string,
@@ -58,11 +21,6 @@ export interface TripContext {
   /** Time cleanup may take, also after an interruption (ms). */
   cleanupTimeoutMs: number;
   signal?: AbortSignal;
-}
-
-export function tagIdsOf(body: unknown): string[] {
-  const tags = (body as { tags?: { tags?: Array<{ id?: unknown }> } } | undefined)?.tags?.tags;
-  return Array.isArray(tags) ? tags.map((t) => String(t?.id)) : [];
 }
 
 /** A write failed without saying whether it took effect: no response, a 5xx, a 429 or a 408. */

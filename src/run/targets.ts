@@ -1,11 +1,11 @@
 import { isIP } from 'node:net';
 import { resolveBaseUrl } from '../client/regions.ts';
 import { type MockServer, startMockServer } from '../mock/index.ts';
+import type { WritePlan } from '../model/collected.ts';
+import type { Exchange } from '../model/exchange.ts';
 import { UserError } from '../util/errors.ts';
 import { readCassette, replayFetch } from './cassette.ts';
-import type { WritePlan } from './collect.ts';
 import type { RunConfig } from './config.ts';
-import type { Exchange } from './exchange.ts';
 
 /** Where a run sends its requests, and what it may write there. */
 export interface Target {

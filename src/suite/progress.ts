@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Exchange } from '../run/exchange.ts';
+import type { Exchange } from '../model/exchange.ts';
 
 /**
  * Progress crosses from the suite workers to the `run` process through small files in the parts folder:

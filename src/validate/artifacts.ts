@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
-import type { QuirkRegistry } from '../quirks/registry.ts';
-import type { SpecDefect } from '../spec/defects.ts';
-import type { OperationIndex } from '../spec/operations.ts';
+import type { SpecDefect } from '../descriptions/defects.ts';
+import type { OperationIndex } from '../descriptions/operations.ts';
+import type { QuirkRegistry } from '../model/quirk.ts';
 import { UserError } from '../util/errors.ts';
 import { generatedDir } from '../util/paths.ts';
 

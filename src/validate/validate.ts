@@ -1,5 +1,5 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import type { MediaInfo, OperationInfo } from '../spec/operations.ts';
+import type { MediaInfo, OperationInfo } from '../descriptions/operations.ts';
 import { UserError } from '../util/errors.ts';
 import { escapeToken } from '../util/json-pointer.ts';
 import type { VersionArtifacts } from './artifacts.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CHECKS } from '../../src/checks/registry.ts';
 import type { CheckContext } from '../../src/checks/types.ts';
-import type { Collected } from '../../src/run/collect.ts';
-import type { Exchange } from '../../src/run/exchange.ts';
+import type { Collected } from '../../src/model/collected.ts';
+import type { Exchange } from '../../src/model/exchange.ts';
 import { loadArtifacts, type VersionArtifacts } from '../../src/validate/artifacts.ts';
 import { conformingConversation211, listPage } from '../helpers/conversations.ts';
 

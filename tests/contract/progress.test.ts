@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Exchange } from '../../src/run/exchange.ts';
+import type { Exchange } from '../../src/model/exchange.ts';
 import { progressWriter, readProgress } from '../../src/suite/progress.ts';
 import { tempDir } from '../helpers/env.ts';
 

@@ -2,11 +2,16 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import {
+  listCommits,
+  newestCommit,
+  readmeCommitDates,
+  resolveCommit,
+} from '../../src/descriptions/commits.ts';
+import type { SpecLock } from '../../src/descriptions/lock.ts';
+import type { SpecSource } from '../../src/descriptions/source.ts';
 import { planDrift } from '../../src/diff/drift.ts';
 import { loadSide, parseSideSpec } from '../../src/diff/sides.ts';
-import { listCommits, newestCommit, readmeCommitDates, resolveCommit } from '../../src/spec/commits.ts';
-import type { SpecLock } from '../../src/spec/lock.ts';
-import type { SpecSource } from '../../src/spec/source.ts';
 import { UserError } from '../../src/util/errors.ts';
 import { COMMITS, fixture, MIRROR } from './helpers.ts';
 

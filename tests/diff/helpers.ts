@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { loadDescriptionFile, type OpenApiDocument } from '../../src/spec/load.ts';
+import { loadDescriptionFile, type OpenApiDocument } from '../../src/descriptions/load.ts';
 import { packageRoot } from '../../src/util/paths.ts';
 
 /** The read-only mirror of upstream history next to the checkout (`../shared/intercom-openapi`). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { allOperationIds } from '../../src/descriptions/operations.ts';
 import { diffDescriptions } from '../../src/diff/index.ts';
 import type { Change } from '../../src/diff/model.ts';
-import { allOperationIds } from '../../src/spec/operations.ts';
 import { COMMITS, mirrorDoc } from './helpers.ts';
 
 /**

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { OpenApiDocument } from '../../src/descriptions/load.ts';
 import { diffDescriptions } from '../../src/diff/index.ts';
 import type { SchemaSite } from '../../src/diff/rule.ts';
 import { viewSchema } from '../../src/diff/schema-view.ts';
 import { walkSchemaPair } from '../../src/diff/walk.ts';
-import type { OpenApiDocument } from '../../src/spec/load.ts';
 
 /** A one-operation description whose 200 response (and 202 when given) is `schema`. */
 function api(

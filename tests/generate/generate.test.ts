@@ -1,9 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import {
+  descriptionPath,
+  readLock,
+  type SpecLock,
+  UPSTREAM_REPOSITORY,
+} from '../../src/descriptions/lock.ts';
+import { updateLock } from '../../src/descriptions/update.ts';
 import { generate } from '../../src/generate/index.ts';
-import { descriptionPath, readLock, type SpecLock, UPSTREAM_REPOSITORY } from '../../src/spec/lock.ts';
-import { updateLock } from '../../src/spec/update.ts';
 import { sha256 } from '../../src/util/hash.ts';
 import { MIRROR, mirrorFile, PINNED_COMMIT, tempDir } from '../helpers/env.ts';
 

@@ -1,8 +1,8 @@
 import type { MockServer } from '../../src/mock/index.ts';
+import type { Exchange } from '../../src/model/exchange.ts';
 import type { RunResult } from '../../src/model/result.ts';
 import { configFromEnv, type RunConfig } from '../../src/run/config.ts';
 import { type RunHooks, runConformance } from '../../src/run/engine.ts';
-import type { Exchange } from '../../src/run/exchange.ts';
 
 export interface ObservedRun {
   result: RunResult;

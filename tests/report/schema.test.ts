@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { SpecDefectKind } from '../../src/descriptions/defects.ts';
 import type { Classification, Outcome, RunResult, Severity } from '../../src/model/result.ts';
 import { mergeResults, parseRunResult, resultSchema } from '../../src/report/index.ts';
-import type { SpecDefectKind } from '../../src/spec/defects.ts';
 import { UserError } from '../../src/util/errors.ts';
 import { fixturePath, loadFixture } from './helpers.ts';
 

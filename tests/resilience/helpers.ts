@@ -9,10 +9,10 @@ import {
   type MockServer,
   startMockServer,
 } from '../../src/mock/index.ts';
+import type { Exchange } from '../../src/model/exchange.ts';
 import type { RunResult } from '../../src/model/result.ts';
 import { configFromEnv, type RunConfig } from '../../src/run/config.ts';
 import { type RunHooks, runConformance } from '../../src/run/engine.ts';
-import type { Exchange } from '../../src/run/exchange.ts';
 import { packageRoot } from '../../src/util/paths.ts';
 
 export const SANDBOX = 'sandbox_app_42';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MockServer } from '../../src/mock/index.ts';
-import type { TagRoundTrip } from '../../src/run/collect.ts';
+import type { TagRoundTrip } from '../../src/model/collected.ts';
 import type { RunConfig } from '../../src/run/config.ts';
 import type { RunHooks } from '../../src/run/engine.ts';
 import {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DefectLog } from '../../src/spec/defects.ts';
-import type { OpenApiDocument } from '../../src/spec/load.ts';
-import { bundleSchema, convertSchema } from '../../src/spec/oas30.ts';
+import { DefectLog } from '../../src/descriptions/defects.ts';
+import type { OpenApiDocument } from '../../src/descriptions/load.ts';
+import { bundleSchema, convertSchema } from '../../src/descriptions/oas30.ts';
 
 const doc: OpenApiDocument = {
   openapi: '3.0.1',

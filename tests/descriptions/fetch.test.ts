@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cachePath, ensureSpec } from '../../src/spec/fetch.ts';
-import { readLock } from '../../src/spec/lock.ts';
+import { cachePath, ensureSpec } from '../../src/descriptions/fetch.ts';
+import { readLock } from '../../src/descriptions/lock.ts';
 import { sha256 } from '../../src/util/hash.ts';
 import { MIRROR, mirrorFile, PINNED_COMMIT, tempDir } from '../helpers/env.ts';
 
@@ -97,7 +97,7 @@ describe('spec:fetch', () => {
 
 describe('spec sources', () => {
   it('defaults to the raw-file URL of the pinned commit on GitHub, or INTERCOM_OPENAPI_MIRROR (folder or URL)', async () => {
-    const { locate, sourceFromEnv } = await import('../../src/spec/source.ts');
+    const { locate, sourceFromEnv } = await import('../../src/descriptions/source.ts');
     const github = sourceFromEnv({});
     expect(locate(github, entry.repository, entry.commit, entry.path)).toBe(
       `https://raw.githubusercontent.com/intercom/Intercom-OpenAPI/${PINNED_COMMIT}/descriptions/2.11/api.intercom.io.yaml`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SpecDefect } from '../../src/spec/defects.ts';
+import type { SpecDefect } from '../../src/descriptions/defects.ts';
 import { loadArtifacts } from '../../src/validate/artifacts.ts';
 
 const defects = (v: string) => loadArtifacts(v).defects();

@@ -1,4 +1,17 @@
-import type { BodyIssue } from './json-scan.ts';
+/** What the scanner of a response body found that JSON.parse hides (see run/json-scan.ts). */
+export type BodyIssueKind =
+  | 'invalid-utf8'
+  | 'duplicate-key'
+  | 'unsafe-integer'
+  | 'prototype-key'
+  | 'too-deep';
+
+export interface BodyIssue {
+  kind: BodyIssueKind;
+  /** JSON pointer of the place (the object for a duplicate key, the value otherwise); '' is the root. */
+  path: string;
+  detail: string;
+}
 
 /** One request the kit made and what came back: the unit every check reads, and what a cassette stores. */
 export interface Exchange {

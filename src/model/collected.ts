@@ -1,0 +1,65 @@
+import type { Exchange } from './exchange.ts';
+
+/** Everything the checks of one API version read: the exchanges of each step of the plan. */
+export interface Collected {
+  apiVersion: string;
+  me?: Exchange;
+  listDefault?: Exchange;
+  /** The per_page=150 walk, page by page. */
+  walk: Exchange[];
+  /** True when the walk stopped at the page limit (or an interruption), not at the last page. */
+  walkTruncated: boolean;
+  perPageMax?: Exchange;
+  perPageOverflow?: Exchange;
+  retrieves: Exchange[];
+  plaintext?: Exchange;
+  errors401: Exchange[];
+  error404?: Exchange;
+  tags: TagRoundTrip;
+  /** The run was interrupted: steps after it were not taken (their exchanges are absent). */
+  interrupted?: boolean;
+}
+
+export interface TagCleanup {
+  attempted: boolean;
+  /** The last detach of the cleanup. */
+  exchange?: Exchange;
+  /** True unless a retrieve showed the tag gone. */
+  leftAttached: boolean;
+  /** The tag may be gone, but no retrieve could show it (see `leftAttached`). */
+  unverified?: boolean;
+  attempts?: number;
+}
+
+export interface TagRoundTrip {
+  /** Why the round trip did not run (live without the sandbox guard, no conversation, …). */
+  skipped?: string;
+  conversationId?: string;
+  tagId?: string;
+  /** The conversation's tags before the trip: what cleanup restores. */
+  originalTags?: string[];
+  attach?: Exchange;
+  afterAttach?: Exchange;
+  detach?: Exchange;
+  afterDetach?: Exchange;
+  /** Retrieves that settled whether a write that failed ambiguously (timeout, reset, 5xx) took effect. */
+  verifications?: Array<{ step: 'attach' | 'detach'; status?: number; tagPresent?: boolean }>;
+  /** The run was interrupted during the trip. */
+  interrupted?: boolean;
+  /** Cleanup that had to run because a step failed, and whether it worked. */
+  cleanup?: TagCleanup;
+}
+
+export interface WritePlan {
+  /** Null when writes are not allowed, with the reason. */
+  allowed: boolean;
+  reason?: string;
+  tagId?: string;
+  adminId?: string;
+}
+
+/** The tag ids a conversation body shows. */
+export function tagIdsOf(body: unknown): string[] {
+  const tags = (body as { tags?: { tags?: Array<{ id?: unknown }> } } | undefined)?.tags?.tags;
+  return Array.isArray(tags) ? tags.map((t) => String(t?.id)) : [];
+}
