@@ -15,6 +15,7 @@ code, pre { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monosp
 pre { background: var(--bg-alt); padding: 8px; margin: 4px 0; overflow: auto; max-height: 320px; white-space: pre-wrap; word-break: break-word; }
 table { border-collapse: collapse; margin: 6px 0 12px; max-width: 100%; }
 td, dd, code, a { overflow-wrap: anywhere; }
+code.id { overflow-wrap: normal; word-break: keep-all; white-space: nowrap; }
 th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
 th { background: var(--bg-alt); }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
@@ -23,6 +24,8 @@ td.bad { background: var(--violation-bg); color: var(--violation); font-weight: 
 td.warn { background: var(--quirk-bg); color: var(--quirk); font-weight: 600; }
 .verdict { font-weight: 600; padding: 8px 12px; border-radius: 6px; display: inline-block; }
 .verdict.violation { background: var(--violation-bg); color: var(--violation); }
+.verdict.error { background: var(--quirk-bg); color: var(--quirk); }
+.subline { color: var(--muted); margin: 6px 0; }
 .verdict.conforms { background: var(--ok-bg); color: var(--ok); }
 .banner { padding: 6px 12px; border-radius: 6px; background: var(--quirk-bg); color: var(--quirk); font-weight: 600; }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 12px 0; }
@@ -33,17 +36,23 @@ dl.meta dd { margin: 0; }
 .filters label { display: block; white-space: nowrap; }
 .filters button { margin-top: 8px; }
 #filter-status { color: var(--muted); }
-article.finding { border: 1px solid var(--line); border-left: 4px solid var(--line); border-radius: 6px; padding: 8px 12px; margin: 8px 0; }
-article.finding.violation { border-left-color: var(--violation); }
-article.finding.known-quirk { border-left-color: var(--quirk); }
-article.finding.conforms { border-left-color: var(--ok); }
-article.finding h3 { margin: 0 0 4px; font-size: 14px; }
-article.finding dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 6px 0 0; }
-article.finding dt { color: var(--muted); }
-article.finding dd { margin: 0; min-width: 0; }
+details.meta > summary { color: var(--muted); cursor: pointer; }
+section > details > summary { cursor: pointer; }
+section > details > summary > h2 { display: inline-block; border: 0; margin: 20px 0 8px; }
+h3.group-heading { margin-top: 14px; }
+details.group { border: 1px solid var(--line); border-left: 4px solid var(--line); border-radius: 6px; margin: 4px 0; }
+details.group.violation { border-left-color: var(--violation); }
+details.group.known-quirk { border-left-color: var(--quirk); }
+details.group.conforms { border-left-color: var(--ok); }
+details.group > summary { padding: 4px 10px; cursor: pointer; }
+details.group > summary .count { font-weight: 600; font-variant-numeric: tabular-nums; }
+details.group > summary .where, details.group > summary .example { color: var(--muted); }
+details.group > summary .where::before, details.group > summary .example::before { content: " · "; }
+.group-body { padding: 4px 12px 8px; border-top: 1px solid var(--line); }
+table.instances td:nth-child(4) { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; }
 .badge { display: inline-block; border-radius: 10px; padding: 0 8px; font-size: 12px; font-weight: 600; }
-.badge.violation, .badge.fail { background: var(--violation-bg); color: var(--violation); }
-.badge.known-quirk, .badge.error { background: var(--quirk-bg); color: var(--quirk); }
+.badge.violation, .badge.error { background: var(--violation-bg); color: var(--violation); }
+.badge.known-quirk { background: var(--quirk-bg); color: var(--quirk); }
 .badge.conforms, .badge.pass { background: var(--ok-bg); color: var(--ok); }
 .badge.skip { background: var(--bg-alt); color: var(--muted); }
 .muted { color: var(--muted); }
@@ -55,26 +64,65 @@ export const HTML_SCRIPT = `
   'use strict';
   var form = document.getElementById('filters');
   var status = document.getElementById('filter-status');
+  var data = document.getElementById('instances');
+  var groups = Array.prototype.slice.call(document.querySelectorAll('details.group'));
+  var rows = Array.prototype.slice.call(document.querySelectorAll('tr.result'));
+  var instances = null;
+  function cell(tr, text, tag) {
+    var td = document.createElement(tag || 'td');
+    td.textContent = text;
+    tr.appendChild(td);
+  }
+  function render(group) {
+    var target = group.querySelector('.instances');
+    if (!target || target.firstChild) return;
+    if (instances === null) instances = data ? JSON.parse(data.textContent || '[]') : [];
+    var list = instances[Number(group.dataset.group)] || [];
+    var table = document.createElement('table');
+    table.className = 'instances';
+    var head = document.createElement('tr');
+    ['Version', 'Operation', 'Path', 'Value', 'Request', 'Message'].forEach(function (t) { cell(head, t, 'th'); });
+    var thead = document.createElement('thead');
+    thead.appendChild(head);
+    table.appendChild(thead);
+    var tbody = document.createElement('tbody');
+    list.forEach(function (x) {
+      var tr = document.createElement('tr');
+      tr.className = 'instance';
+      for (var i = 0; i < 6; i++) cell(tr, x[i]);
+      tbody.appendChild(tr);
+    });
+    table.appendChild(tbody);
+    target.appendChild(table);
+  }
+  groups.forEach(function (group) {
+    group.addEventListener('toggle', function () { if (group.open) render(group); });
+    if (group.open) render(group);
+  });
   if (!form || !status) return;
-  var rows = Array.prototype.slice.call(document.querySelectorAll('[data-filterable]'));
-  var findings = rows.filter(function (row) { return row.classList.contains('finding'); });
   function selected(name) {
     var set = new Set();
     form.querySelectorAll('input[name="' + name + '"]:checked').forEach(function (input) { set.add(input.value); });
     return set;
+  }
+  function any(list, set) {
+    return (list || '').split(' ').some(function (x) { return set.has(x); });
   }
   function apply() {
     var versions = selected('version');
     var operations = selected('operation');
     var classes = selected('classification');
     var shown = 0;
-    rows.forEach(function (row) {
-      var visible = versions.has(row.dataset.version) && operations.has(row.dataset.operation) &&
-        classes.has(row.dataset.classification);
-      row.hidden = !visible;
-      if (visible && row.classList.contains('finding')) shown++;
+    groups.forEach(function (group) {
+      var visible = classes.has(group.dataset.classification) && any(group.dataset.versions, versions) &&
+        any(group.dataset.operations, operations);
+      group.hidden = !visible;
+      if (visible) shown++;
     });
-    status.textContent = 'Showing ' + shown + ' of ' + findings.length + ' findings';
+    rows.forEach(function (row) {
+      row.hidden = !(versions.has(row.dataset.version) && operations.has(row.dataset.operation));
+    });
+    status.textContent = 'Showing ' + shown + ' of ' + groups.length + ' groups';
   }
   form.addEventListener('change', apply);
   form.addEventListener('reset', function () { window.setTimeout(apply, 0); });

@@ -1,13 +1,14 @@
-import type { CheckResult, Finding, RunResult } from '../model/result.ts';
-import { compactJson, locationOf, place, prettyJson } from './prepare.ts';
+import type { RunResult } from '../model/result.ts';
+import type { ComparisonRow } from './comparison.ts';
+import type { FindingGroup } from './groups.ts';
 import type { SchemaExcerptFn } from './schema-excerpt.ts';
+import { visibleControls } from './visible.ts';
 
-/** Pieces of `report.html`: escaping, the filter form and one finding. Every piece of data is escaped. */
+/** Pieces of `report.html`: escaping, the filter form, one group of findings. Every piece of data is escaped. */
 
-const CLASSIFICATIONS = ['violation', 'known-quirk', 'conforms'] as const;
-
+/** HTML-escaped, with control bytes shown as `\u0000` (never raw in the page). */
 export function escapeHtml(text: string): string {
-  return text
+  return visibleControls(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -21,6 +22,11 @@ export function code(text: string): string {
   return `<code>${h(text)}</code>`;
 }
 
+/** An identifier that must not wrap mid-word (operation ids, check ids). */
+export function ident(text: string): string {
+  return `<code class="id">${h(text)}</code>`;
+}
+
 /** A link only for http(s) URLs (never `javascript:` and the like); pointers as code, anything else as text. */
 export function link(text: string, href: string): string {
   if (href.startsWith('#/')) return code(href);
@@ -28,69 +34,110 @@ export function link(text: string, href: string): string {
   return `<a href="${h(href)}" rel="noopener noreferrer" target="_blank">${h(text)}</a>`;
 }
 
-export function filters(run: RunResult, findings: Finding[]): string {
+/** JSON for a `<script type="application/json">` block: nothing in it can close the element or open markup. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+const CLASS_LABEL = { violation: 'violation', 'known-quirk': 'known quirk', conforms: 'note' } as const;
+
+export function filters(run: RunResult, groups: FindingGroup[]): string {
   const versions = [...new Set(run.results.map((r) => r.apiVersion))];
   const operations = [...new Set(run.results.map((r) => r.operationId))].sort((a, b) => a.localeCompare(b));
-  const counts = new Map<string, number>();
-  for (const f of findings) counts.set(f.classification, (counts.get(f.classification) ?? 0) + 1);
+  const present = (['violation', 'known-quirk', 'conforms'] as const).filter(
+    (c) => c !== 'conforms' || groups.some((g) => g.classification === c),
+  );
   const box = (name: string, value: string, label: string) =>
     `<label><input type="checkbox" name="${name}" value="${h(value)}" checked> ${label}</label>`;
   return [
     '<form id="filters" class="filters" autocomplete="off">',
     `<fieldset id="filter-version"><legend>Version</legend>${versions.map((v) => box('version', v, h(v))).join('')}</fieldset>`,
-    `<fieldset id="filter-operation"><legend>Operation</legend>${operations.map((o) => box('operation', o, code(o))).join('')}</fieldset>`,
-    `<fieldset id="filter-classification"><legend>Classification</legend>${CLASSIFICATIONS.map((c) => box('classification', c, `${h(c)} (${counts.get(c) ?? 0})`)).join('')}</fieldset>`,
+    `<fieldset id="filter-operation"><legend>Operation</legend>${operations.map((o) => box('operation', o, ident(o))).join('')}</fieldset>`,
+    `<fieldset id="filter-classification"><legend>Classification</legend>${present.map((c) => box('classification', c, `${h(CLASS_LABEL[c])} (${groups.filter((g) => g.classification === c).length})`)).join('')}</fieldset>`,
     '<div><button type="reset">Show all</button></div>',
     '</form>',
   ].join('\n');
 }
 
-export function findingArticle(
-  r: CheckResult,
-  f: Finding,
-  n: number,
+/**
+ * One group as a `<details>` whose summary is the whole story on one line (count, check, pointer or quirk,
+ * versions, operations, one example); the instances are rendered by the page's script when it is opened, from
+ * the JSON block (`index` is the group's place in it).
+ */
+export function groupDetails(
+  g: FindingGroup,
+  index: number,
   excerptOf: SchemaExcerptFn | undefined,
+  excerptVersions: readonly string[],
 ): string {
-  const rows: Array<[string, string]> = [];
-  const location = locationOf(f);
-  if (location) rows.push(['Path', code(location)]);
-  if (f.keyword)
-    rows.push(['Keyword', `${code(f.keyword)}${f.params ? ` ${code(compactJson(f.params, 300))}` : ''}`]);
-  else if (f.params) rows.push(['Params', code(compactJson(f.params, 300))]);
-  if (f.value !== undefined) rows.push(['Value', `<pre class="value">${h(prettyJson(f.value, 20))}</pre>`]);
-  if (f.specPointer) rows.push(['Spec pointer', code(f.specPointer)]);
-  if (f.schemaPath) rows.push(['Schema path', code(f.schemaPath)]);
-  if (f.request) {
-    rows.push([
-      'Request',
-      code(`${f.request.method} ${f.request.url}${f.request.status ? ` → ${f.request.status}` : ''}`),
-    ]);
+  const what = g.quirk ? ident(g.quirk.id) : g.specPointer ? code(g.specPointer) : '';
+  const ex = g.example;
+  const example = [
+    ex.value ? `${code(ex.value)}` : '',
+    ex.path ? `at ${code(ex.path)}` : '',
+    ex.request ? `from ${code(ex.request)}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const summary = [
+    `<span class="badge ${g.classification}">${h(CLASS_LABEL[g.classification])}</span>`,
+    `<span class="count">${g.count}×</span>`,
+    ident(g.checkId),
+    what,
+    `<span class="title">${h(g.title)}${g.messages > 1 && !g.quirk ? ` <span class="muted">(${g.messages} different messages)</span>` : ''}</span>`,
+    `<span class="where">${h(g.versions.join(', '))} · ${g.operations.map(ident).join(', ')}</span>`,
+    example ? `<span class="example">e.g. ${example}</span>` : '',
+  ].filter(Boolean);
+  const body: string[] = [];
+  if (g.quirk) {
+    body.push(
+      `<p class="quirk">Known quirk ${ident(g.quirk.id)}: ${h(g.quirk.summary)}${g.quirk.source ? ` <span class="muted">source:</span> ${link(g.quirk.source, g.quirk.source)}` : ''}</p>`,
+    );
   }
-  if (f.quirk) {
-    rows.push([
-      'Quirk',
-      `${code(f.quirk.id)} ${h(f.quirk.summary)}${f.quirk.source ? `<br><span class="muted">source:</span> ${link(f.quirk.source, f.quirk.source)}` : ''}`,
-    ]);
-  }
-  if (f.specPointer) {
-    let excerpt: unknown;
-    try {
-      excerpt = excerptOf?.(r.apiVersion, f.specPointer);
-    } catch {
-      excerpt = undefined;
+  if (g.specPointer) {
+    for (const version of excerptVersions) {
+      let excerpt: unknown;
+      try {
+        excerpt = excerptOf?.(version, g.specPointer);
+      } catch {
+        excerpt = undefined;
+      }
+      body.push(
+        `<div class="excerpt-of">Schema ${code(g.specPointer)} in ${h(version)}:</div>`,
+        excerpt === undefined
+          ? '<p class="muted">not available (no generated artifacts for this version or pointer)</p>'
+          : `<pre class="excerpt">${h(prettyLines(excerpt, 30))}</pre>`,
+      );
     }
-    rows.push([
-      'Schema excerpt',
-      excerpt === undefined
-        ? '<span class="muted">not available (no generated artifacts for this version or pointer)</span>'
-        : `<pre class="excerpt">${h(prettyJson(excerpt, 30))}</pre>`,
-    ]);
   }
   return [
-    `<article class="finding ${f.classification}" id="finding-${n}" data-filterable data-version="${h(r.apiVersion)}" data-operation="${h(r.operationId)}" data-classification="${f.classification}">`,
-    `<h3><span class="badge ${f.classification}">${f.classification}</span> ${code(f.checkId)} <span class="muted">${h(place(r))} · ${h(f.severity)}</span></h3>`,
-    `<p class="message">${h(f.message)}</p>`,
-    `<dl>${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>`,
-    '</article>',
+    `<details class="group ${g.classification}" id="group-${index}" data-group="${index}" data-filterable data-versions="${h(g.versions.join(' '))}" data-operations="${h(g.operations.join(' '))}" data-classification="${g.classification}">`,
+    `<summary>${summary.join(' ')}</summary>`,
+    `<div class="group-body">${body.join('\n')}<div class="instances" data-count="${g.count}"></div></div>`,
+    '</details>',
   ].join('\n');
+}
+
+function prettyLines(value: unknown, maxLines: number): string {
+  const lines = (JSON.stringify(value, null, 2) ?? String(value)).split('\n');
+  if (lines.length <= maxLines) return lines.join('\n');
+  return `${lines.slice(0, maxLines).join('\n')}\n… (${lines.length - maxLines} more lines)`;
+}
+
+/** The cross-version comparison table (see `comparisonView`). */
+export function comparisonTable(rows: ComparisonRow[], maxExamples = 3): string {
+  const body = rows.map((r) => {
+    const shown = r.examples.slice(0, maxExamples).map(code).join('<br>');
+    const rest =
+      r.examples.length > maxExamples
+        ? `<br><span class="muted">…and ${r.examples.length - maxExamples} more</span>`
+        : '';
+    return `<tr><td>${h(`${r.from} → ${r.to}`)}</td><td>${ident(r.operation)}</td><td>${code(r.path)}</td><td>${h(r.change)}</td><td>${h(r.fromTypes)}</td><td>${h(r.toTypes)}</td><td class="n">${r.count}</td><td>${shown}${rest}</td></tr>`;
+  });
+  return `<table class="comparison"><thead><tr><th>Versions</th><th>Operation</th><th>Path</th><th>Change</th><th>Types before</th><th>Types after</th><th>Seen in</th><th>Resources</th></tr></thead><tbody>\n${body.join('\n')}\n</tbody></table>`;
 }

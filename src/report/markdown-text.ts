@@ -1,13 +1,18 @@
-/** Markdown (GitHub-flavoured) escaping: text and code spans that survive tables, HTML and emphasis. */
+import { visibleControls } from './visible.ts';
+
+/**
+ * Markdown (GitHub-flavoured) escaping: text and code spans that survive tables, HTML and emphasis; control
+ * bytes shown as `\u0000`.
+ */
 
 /** Plain text: markdown and HTML punctuation backslash-escaped, line breaks flattened. */
 export function mdText(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').replace(/[\\`*_[\]<>|~&#$]/g, (c) => `\\${c}`);
+  return visibleControls(text.replace(/\s*\n\s*/g, ' ')).replace(/[\\`*_[\]<>|~&#$]/g, (c) => `\\${c}`);
 }
 
 /** An inline code span; pipes escaped (GFM tables split on them even inside code). */
 export function mdCode(text: string): string {
-  const flat = text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
+  const flat = visibleControls(text.replace(/\s*\n\s*/g, ' '), false).replace(/\|/g, '\\|');
   if (flat === '') return '';
   const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);

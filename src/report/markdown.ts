@@ -1,44 +1,69 @@
 import type { RunResult } from '../model/result.ts';
+import { comparisonView } from './comparison.ts';
+import { type FindingGroup, findingCount, groupFindings, groupsOf } from './groups.ts';
 import { mdCode, mdLink, mdTable, mdText } from './markdown-text.ts';
-import {
-  allFindings,
-  compactJson,
-  finish,
-  locationOf,
-  place,
-  plural,
-  prepare,
-  type RenderOptions,
-  shortCommit,
-  tallyQuirks,
-} from './prepare.ts';
+import { finish, plural, prepare, type RenderOptions, shortCommit } from './prepare.ts';
+import { countOf, countStatuses, countsText, STATUSES, statusEntry, statusOf } from './vocabulary.ts';
 
 export interface MarkdownOptions extends RenderOptions {
-  /** Most entries listed per section before "…and N more" (default 100). */
+  /** Most rows listed per section before "…and N more" (default 40). */
   maxItems?: number;
-  /** Hard cap on the output size in bytes (default: just under GitHub's 1 MiB step-summary limit). */
+  /**
+   * Hard cap on the output size in UTF-8 bytes (default 60,000: a pull-request comment holds 65,536
+   * characters, a step summary 1 MiB).
+   */
   maxBytes?: number;
 }
 
-const STEP_SUMMARY_LIMIT = 1024 * 1024;
+export const SUMMARY_MAX_BYTES = 60_000;
+
+function exampleOf(g: FindingGroup): string {
+  const x = g.example;
+  return [
+    x.value ? mdCode(x.value.length > 60 ? `${Array.from(x.value).slice(0, 60).join('')}…` : x.value) : '',
+    x.path ? `at ${mdCode(x.path)}` : '',
+    x.request ? `from ${mdCode(x.request)}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+function inGroups(groups: FindingGroup[]): string {
+  return `${plural(findingCount(groups), 'finding')} in ${plural(groups.length, 'group')}`;
+}
+
+function list(items: string[], max = 4): string {
+  const shown = items.slice(0, max).join(', ');
+  return items.length > max ? `${shown}, +${items.length - max}` : shown;
+}
 
 /**
- * `summary.md`, fit for `$GITHUB_STEP_SUMMARY` or a pull-request comment: run line, matrix, violations first,
- * then known quirks, spec defects, errors and skips, coverage and per_page behaviour.
+ * `summary.md`, fit for a pull-request comment or `$GITHUB_STEP_SUMMARY`: the verdict in the one vocabulary, the
+ * matrix, findings in groups (violations first, then known quirks; one row per group with its count, versions,
+ * operations and one example), the cross-version comparison, errors and skips, then spec defects, coverage and
+ * per_page behaviour. Every instance is in `report.html` and `conformance.json`.
  */
 export function renderMarkdown(result: RunResult, options: MarkdownOptions = {}): string {
   const run = prepare(result, options);
-  const maxItems = options.maxItems ?? 100;
-  const findings = allFindings(run);
-  const violations = findings.filter(({ finding }) => finding.classification === 'violation');
-  const quirks = tallyQuirks(run);
-  const quirkCount = quirks.reduce((n, q) => n + q.count, 0);
-  const defectCount = Object.values(run.specDefects).reduce((n, list) => n + list.length, 0);
+  const maxItems = options.maxItems ?? 40;
+  const groups = groupFindings(run);
+  const counts = countStatuses(run.results);
+  const defectCount = Object.values(run.specDefects).reduce((n, l) => n + l.length, 0);
   const more = (n: number, what: string) =>
-    n > 0 ? [`…and ${n} more ${what} (see report.html or conformance.json)`] : [];
+    n > 0 ? ['', `…and ${n} more ${what} (see report.html or conformance.json)`] : [];
 
   const out: string[] = ['# Intercom API conformance', ''];
   const m = run.run;
+  const byClass = (c: FindingGroup['classification'], what: string) => {
+    const l = groupsOf(groups, c);
+    return `${plural(findingCount(l), `${what} finding`)} in ${plural(l.length, 'group')}`;
+  };
+  out.push(
+    `> **${countsText(counts)}**`,
+    '>',
+    `> ${byClass('violation', 'violation')} · ${byClass('known-quirk', 'known-quirk')} · ${plural(defectCount, 'spec defect')}`,
+    '',
+  );
   const target = [
     m.target,
     m.scenario ? `scenario ${mdCode(m.scenario)}` : '',
@@ -59,30 +84,25 @@ export function renderMarkdown(result: RunResult, options: MarkdownOptions = {})
     );
   }
   if (Object.keys(run.specs).length > 0) out.push('');
-  const violatingOps = new Set(violations.map(({ result: r }) => place(r)));
-  out.push(
-    violations.length > 0
-      ? `> **${plural(violations.length, 'violation')}** in ${plural(violatingOps.size, 'operation')} · ${plural(quirkCount, 'known quirk')} · ${plural(defectCount, 'spec defect')}`
-      : `> **No violations** · ${plural(quirkCount, 'known quirk')} · ${plural(defectCount, 'spec defect')}`,
-    '',
-  );
 
   out.push('## Matrix', '');
-  const matrixRows: string[][] = [];
-  for (const [version, ops] of Object.entries(run.matrix)) {
-    for (const [op, c] of Object.entries(ops)) {
-      matrixRows.push([
-        mdText(version),
-        mdCode(op),
-        ...[c.pass, c.fail, c.error, c.skip, c.violation, c.knownQuirk].map(String),
-      ]);
-    }
+  const cells = new Map<string, ReturnType<typeof countStatuses> & { findings: number }>();
+  for (const r of run.results) {
+    const key = `${r.apiVersion}\u0000${r.operationId}`;
+    const cell = cells.get(key) ?? { ...countStatuses([]), findings: 0 };
+    cell[statusOf(r)]++;
+    cell.findings += r.findings.length;
+    cells.set(key, cell);
   }
+  const matrixRows = [...cells.entries()].map(([key, c]) => {
+    const [version, op] = key.split('\u0000') as [string, string];
+    return [mdText(version), mdCode(op), ...STATUSES.map((s) => String(c[s])), String(c.findings)];
+  });
   if (matrixRows.length === 0) out.push('No checks ran.', '');
   else {
     out.push(
       ...mdTable(
-        ['Version', 'Operation', 'pass', 'fail', 'error', 'skip', 'violations', 'known quirks'],
+        ['Version', 'Operation', ...STATUSES.map((s) => statusEntry(s).plural), 'findings'],
         matrixRows.slice(0, maxItems),
         ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r'],
       ),
@@ -91,72 +111,107 @@ export function renderMarkdown(result: RunResult, options: MarkdownOptions = {})
     );
   }
 
-  out.push(`## Violations (${violations.length})`, '');
+  const violations = groupsOf(groups, 'violation');
+  out.push(`## Violations (${inGroups(violations)})`, '');
   if (violations.length === 0) out.push('None.', '');
-  let lastPlace = '';
-  for (const { result: r, finding: f } of violations.slice(0, maxItems)) {
-    if (place(r) !== lastPlace) {
-      if (lastPlace) out.push('');
-      lastPlace = place(r);
-      out.push(`### ${mdText(lastPlace)}`, '');
-    }
-    const parts = [
-      `**${mdText(f.checkId)}**`,
-      locationOf(f) ? mdCode(locationOf(f)) : '',
-      mdText(f.message),
-    ].filter(Boolean);
-    const details = [
-      f.value !== undefined ? `value ${mdCode(compactJson(f.value, 80))}` : '',
-      f.specPointer ? `spec ${mdCode(f.specPointer)}` : '',
-      f.request
-        ? `${mdCode(`${f.request.method} ${f.request.url}`)}${f.request.status ? ` → ${f.request.status}` : ''}`
-        : '',
-    ].filter(Boolean);
-    out.push(`- ${parts.join(' ')}${details.length ? ` — ${details.join(' · ')}` : ''}`);
-  }
-  if (violations.length > 0) out.push(...more(violations.length - maxItems, 'violations'), '');
-
-  out.push(`## Known quirks (${quirkCount})`, '');
-  if (quirks.length === 0) out.push('None.', '');
   else {
     out.push(
       ...mdTable(
-        ['Quirk', 'Count', 'Where', 'Summary', 'Source'],
-        quirks
+        ['Count', 'Check', 'Spec pointer', 'What', 'Versions', 'Operations', 'Example'],
+        violations
           .slice(0, maxItems)
-          .map((q) => [
-            mdCode(q.quirk.id),
-            String(q.count),
-            q.places.map(mdText).join(', '),
-            mdText(q.quirk.summary),
-            q.quirk.source ? mdLink(q.quirk.source, q.quirk.source) : '',
+          .map((g) => [
+            String(g.count),
+            mdCode(g.checkId),
+            g.specPointer ? mdCode(g.specPointer) : '',
+            `${mdText(g.title)}${g.messages > 1 ? ` (${g.messages} different messages)` : ''}`,
+            g.versions.map(mdText).join(', '),
+            list(g.operations.map(mdCode)),
+            exampleOf(g),
           ]),
-        ['l', 'r'],
+        ['r'],
       ),
-      ...more(quirks.length - maxItems, 'quirks'),
+      ...more(violations.length - maxItems, 'violation groups'),
       '',
     );
   }
 
-  out.push(`## Spec defects (${defectCount})`, '');
-  if (defectCount === 0) out.push('None.', '');
-  for (const [version, defects] of Object.entries(run.specDefects)) {
-    if (defects.length === 0) continue;
+  const quirks = groupsOf(groups, 'known-quirk');
+  out.push(`## Known quirks (${inGroups(quirks)})`, '');
+  if (quirks.length === 0) out.push('None.', '');
+  else {
     out.push(
-      `### ${mdText(version)}`,
+      ...mdTable(
+        ['Count', 'Quirk', 'Check', 'What Intercom does', 'Versions', 'Operations', 'Example', 'Source'],
+        quirks
+          .slice(0, maxItems)
+          .map((g) => [
+            String(g.count),
+            mdCode(g.quirk?.id ?? ''),
+            mdCode(g.checkId),
+            mdText(g.title),
+            g.versions.map(mdText).join(', '),
+            list(g.operations.map(mdCode)),
+            exampleOf(g),
+            g.quirk?.source ? mdLink(cut(g.quirk.source, 80), g.quirk.source) : '',
+          ]),
+        ['r'],
+      ),
+      ...more(quirks.length - maxItems, 'known-quirk groups'),
+      '',
+    );
+  }
+  const notes = groupsOf(groups, 'conforms');
+  if (notes.length > 0) {
+    out.push(
+      `## Notes (${inGroups(notes)})`,
       '',
       ...mdTable(
-        ['Kind', 'Pointer', 'Operations', 'Message'],
-        defects
+        ['Count', 'Check', 'What', 'Versions', 'Operations', 'Example'],
+        notes
           .slice(0, maxItems)
-          .map((d) => [
-            mdCode(d.kind),
-            mdCode(d.pointer),
-            (d.operations ?? []).map(mdCode).join(', '),
-            mdText(d.message),
+          .map((g) => [
+            String(g.count),
+            mdCode(g.checkId),
+            mdText(g.title),
+            g.versions.map(mdText).join(', '),
+            list(g.operations.map(mdCode)),
+            exampleOf(g),
           ]),
+        ['r'],
       ),
-      ...more(defects.length - maxItems, 'spec defects'),
+      ...more(notes.length - maxItems, 'note groups'),
+      '',
+    );
+  }
+
+  out.push('## Cross-version comparison', '');
+  const comparison = comparisonView(run.runtimeDiff);
+  if (run.runtimeDiff === undefined)
+    out.push('Not compared: a comparison needs two or more API versions in one run.', '');
+  else if (comparison.length === 0)
+    out.push('No differences: the versions returned the same properties with the same types.', '');
+  else {
+    out.push(
+      `What the versions returned for the same resources: ${plural(comparison.length, 'difference')}.`,
+      '',
+      ...mdTable(
+        ['Versions', 'Operation', 'Path', 'Change', 'Types before', 'Types after', 'Seen in', 'For example'],
+        comparison
+          .slice(0, maxItems)
+          .map((r) => [
+            mdText(`${r.from} → ${r.to}`),
+            mdCode(r.operation),
+            mdCode(r.path),
+            mdText(r.change),
+            mdText(r.fromTypes),
+            mdText(r.toTypes),
+            String(r.count),
+            r.examples[0] ? mdCode(r.examples[0]) : '',
+          ]),
+        ['l', 'l', 'l', 'l', 'l', 'l', 'r'],
+      ),
+      ...more(comparison.length - maxItems, 'differences'),
       '',
     );
   }
@@ -164,17 +219,50 @@ export function renderMarkdown(result: RunResult, options: MarkdownOptions = {})
   const unfinished = run.results.filter((r) => r.outcome === 'error' || r.outcome === 'skip');
   if (unfinished.length > 0) {
     out.push(
-      `## Errors and skips (${unfinished.length})`,
+      `## Errors and skips (${countOf(counts.error, 'error')}, ${countOf(counts.skip, 'skip')})`,
       '',
       ...mdTable(
-        ['Version › operation', 'Check', 'Outcome', 'Reason'],
+        ['Version', 'Operation', 'Check', 'Status', 'Reason'],
         unfinished
           .slice(0, maxItems)
-          .map((r) => [mdText(place(r)), mdCode(r.checkId), r.outcome, mdText(r.reason ?? '')]),
+          .map((r) => [
+            mdText(r.apiVersion),
+            mdCode(r.operationId),
+            mdCode(r.checkId),
+            statusEntry(statusOf(r)).word,
+            mdText(cut(r.reason ?? '', 200)),
+          ]),
       ),
       ...more(unfinished.length - maxItems, 'entries'),
       '',
     );
+  }
+
+  out.push(`## Spec defects (${defectCount})`, '');
+  if (defectCount === 0) out.push('None.', '');
+  else {
+    out.push('<details><summary>Defects of the descriptions themselves, per version</summary>', '');
+    for (const [version, defects] of Object.entries(run.specDefects)) {
+      if (defects.length === 0) continue;
+      out.push(
+        `### ${mdText(version)}`,
+        '',
+        ...mdTable(
+          ['Kind', 'Pointer', 'Operations', 'Message'],
+          defects
+            .slice(0, maxItems)
+            .map((d) => [
+              mdCode(d.kind),
+              mdCode(d.pointer),
+              (d.operations ?? []).map(mdCode).join(', '),
+              mdText(cut(d.message, 200)),
+            ]),
+        ),
+        ...more(defects.length - maxItems, 'spec defects'),
+        '',
+      );
+    }
+    out.push('</details>', '');
   }
 
   const coverageRows: string[][] = [];
@@ -215,7 +303,7 @@ export function renderMarkdown(result: RunResult, options: MarkdownOptions = {})
         ['Version', 'per_page above maximum', 'Default (observed / documented)', 'Documented maximum'],
         perPage.map(([version, p]) => [
           mdText(version),
-          p.overflow,
+          mdText(p.overflow),
           `${n(p.observedDefault)} / ${n(p.documentedDefault)}`,
           n(p.documentedMaximum),
         ]),
@@ -223,16 +311,18 @@ export function renderMarkdown(result: RunResult, options: MarkdownOptions = {})
       '',
     );
   }
-  return finish(
-    capBytes(`${out.join('\n').trimEnd()}\n`, options.maxBytes ?? STEP_SUMMARY_LIMIT - 4096),
-    options,
-  );
+  return finish(capBytes(`${out.join('\n').trimEnd()}\n`, options.maxBytes ?? SUMMARY_MAX_BYTES), options);
+}
+
+function cut(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max).join('')}…`;
 }
 
 /** Cuts the text at a line boundary so that it fits in `maxBytes` (UTF-8), saying so. */
 function capBytes(text: string, maxBytes: number): string {
   if (Buffer.byteLength(text, 'utf8') <= maxBytes) return text;
-  const note = '\n…truncated to fit the step-summary size limit (see report.html or conformance.json)\n';
+  const note = '\n…truncated to fit a pull-request comment (see report.html or conformance.json)\n';
   const budget = maxBytes - Buffer.byteLength(note, 'utf8');
   const lines = text.split('\n');
   const kept: string[] = [];
