@@ -46,12 +46,16 @@ export type { QuirkEntry, QuirkRegistry } from './quirks/registry.ts';
 export { quirkAwareResponseTarget } from './quirks/target.ts';
 // Reports.
 export {
+  finalLine,
+  githubAnnotations,
   mergeResults,
   parseRunResult,
   renderHtml,
   renderJson,
   renderJunit,
   renderMarkdown,
+  VOCABULARY,
+  writeGithubOutput,
   writeReports,
 } from './report/index.ts';
 export { configFromEnv, type RunConfig } from './run/config.ts';

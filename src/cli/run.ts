@@ -5,7 +5,14 @@ import { resolveBaseUrl } from '../client/regions.ts';
 import { parseVersionList } from '../descriptions/lock.ts';
 import { COVERED_OPERATIONS } from '../descriptions/operations.ts';
 import { hasViolations, type RunResult } from '../model/result.ts';
-import { mergeResults, scrubSecrets, writeReports } from '../report/index.ts';
+import {
+  finalLine,
+  githubEnabled,
+  mergeResults,
+  scrubSecrets,
+  writeGithubOutput,
+  writeReports,
+} from '../report/index.ts';
 import { createProgress } from '../report/progress.ts';
 import { checkConfig, configFromEnv, configToEnv, DEFAULTS, type RunConfig } from '../run/config.ts';
 import { exitCodeFor, interruptFile, onStopSignals, SIGNALS } from '../run/interrupt.ts';
@@ -20,7 +27,7 @@ import { generatedDir, packageRoot } from '../util/paths.ts';
 import type { CliIo } from './io.ts';
 
 export const RUN_USAGE =
-  'usage: intercom-conformance run [--api-version 2.10,2.11] [--target mock|live|replay] [--report-dir reports] [--seed 1] [--scenario conformant|documented|faults] [--conversations 200] [--per-page-overflow clamp|reject] [--record <dir>] [--cassettes <dir>] [--max-requests N] [--max-pages N] [--retrieve-sample N] [--timeout-ms N] [--max-retries N] [--max-wait-ms N] [--backoff-ms N] [--max-body-bytes N] [--concurrency N] [--no-pace] [--cleanup-timeout-ms N] [--no-redact] [--allow-insecure]';
+  'usage: intercom-conformance run [--api-version 2.10,2.11] [--target mock|live|replay] [--report-dir reports] [--seed 1] [--scenario conformant|documented|faults] [--conversations 200] [--per-page-overflow clamp|reject] [--record <dir>] [--cassettes <dir>] [--max-requests N] [--max-pages N] [--retrieve-sample N] [--timeout-ms N] [--max-retries N] [--max-wait-ms N] [--backoff-ms N] [--max-body-bytes N] [--concurrency N] [--no-pace] [--cleanup-timeout-ms N] [--no-redact] [--allow-insecure] [--github]';
 
 /** Flags override the environment (INTERCOM_* variables), which overrides the defaults. */
 export function runConfigFromArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): RunConfig {
@@ -49,6 +56,7 @@ export function runConfigFromArgs(argv: string[], env: NodeJS.ProcessEnv = proce
       'cleanup-timeout-ms': { type: 'string' },
       'no-redact': { type: 'boolean' },
       'allow-insecure': { type: 'boolean' },
+      github: { type: 'boolean' },
     },
     allowPositionals: false,
   });
@@ -160,7 +168,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const secrets = [config.token ?? ''].filter(Boolean);
   try {
-    return await runAndReport(config, io);
+    return await runAndReport(config, io, argv.includes('--github'));
   } catch (error) {
     // Whatever went wrong, the message printed never carries the token.
     throw new UserError(
@@ -170,7 +178,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-async function runAndReport(config: RunConfig, io: CliIo): Promise<number> {
+async function runAndReport(config: RunConfig, io: CliIo, github: boolean): Promise<number> {
   const startedAt = new Date().toISOString();
   const parts = partsDir(config.reportDir);
   rmSync(parts, { recursive: true, force: true });
@@ -232,17 +240,9 @@ async function runAndReport(config: RunConfig, io: CliIo): Promise<number> {
   const secrets = [config.token ?? ''].filter(Boolean);
   const written = await writeReports(merged, config.reportDir, { secrets });
   rmSync(parts, { recursive: true, force: true });
-  const counts = merged.results.reduce(
-    (acc, r) => {
-      acc[r.outcome]++;
-      return acc;
-    },
-    { pass: 0, fail: 0, error: 0, skip: 0 },
-  );
-  io.stdout(
-    `intercom-conformance run: ${counts.pass} passed, ${counts.fail} failed, ${counts.error} errors, ${counts.skip} skipped ` +
-      `(${merged.run.target}, API ${config.apiVersions.join(', ')}, ${merged.run.requestCount} requests); reports: ${written.map((f) => f.replace(`${process.cwd()}/`, '')).join(', ')}\n`,
-  );
+  // GitHub-native output (annotations, $GITHUB_STEP_SUMMARY) with --github or in GitHub Actions.
+  if (githubEnabled(github)) writeGithubOutput(merged, { secrets, write: io.stdout });
+  io.stdout(`${scrubSecrets(finalLine(merged, written), secrets)}\n`);
   for (const line of leftBehind(merged))
     io.stderr(`intercom-conformance run: LEFT IN THE WORKSPACE: ${line}\n`);
   if (interrupted) {

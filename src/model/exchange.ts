@@ -46,6 +46,8 @@ export interface Exchange {
   interrupted?: boolean;
   /** The request never left (the request budget was spent): it cannot have had any effect. */
   notSent?: boolean;
+  /** Wall-clock time from sending the request to the end of its body (all attempts), in milliseconds. */
+  elapsedMs?: number;
 }
 
 export const KEPT_HEADERS = [

@@ -51,6 +51,8 @@ export interface CheckResult {
   findings: Finding[];
   /** Free-form facts a check records (e.g. `{ perPageOverflow: 'clamp' }`). */
   observations?: Record<string, unknown>;
+  /** The check's own time plus the time of the requests of its operation, in milliseconds (JUnit `time`). */
+  durationMs?: number;
 }
 
 export interface OperationCoverage {

@@ -10,11 +10,21 @@ import { parseRunResult } from './parse.ts';
 import { artifactSchemaExcerpt, type SchemaExcerptFn } from './schema-excerpt.ts';
 
 export { canonicalize } from './canonical.ts';
+export { type ComparisonRow, comparisonView } from './comparison.ts';
+export {
+  escapeCommandData,
+  escapeCommandProperty,
+  type GithubOutputOptions,
+  githubAnnotations,
+  githubEnabled,
+  writeGithubOutput,
+} from './github.ts';
+export { type FindingGroup, type FindingInstance, groupFindings } from './groups.ts';
 export { type HtmlOptions, renderHtml } from './html.ts';
 export { escapeHtml } from './html-parts.ts';
 export { renderJson } from './json.ts';
 export { renderJunit } from './junit.ts';
-export { type MarkdownOptions, renderMarkdown } from './markdown.ts';
+export { type MarkdownOptions, renderMarkdown, SUMMARY_MAX_BYTES } from './markdown.ts';
 export { mergeResults } from './merge.ts';
 export { normalizeForSnapshot, stripPorts, ZERO_TIME } from './normalize.ts';
 export { assertRunResult, parseRunResult, RESULT_SCHEMA_FILE, resultSchema } from './parse.ts';
@@ -37,6 +47,17 @@ export {
   secretVariants,
 } from './redact.ts';
 export { artifactSchemaExcerpt, excerptFrom, type SchemaExcerptFn } from './schema-excerpt.ts';
+export { displayValue, visibleControls } from './visible.ts';
+export {
+  countStatuses,
+  countsText,
+  finalLine,
+  STATUSES,
+  type Status,
+  statusOf,
+  VOCABULARY,
+  vocabularyTable,
+} from './vocabulary.ts';
 
 export type ReportFormat = 'json' | 'junit' | 'markdown' | 'html';
 

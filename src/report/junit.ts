@@ -1,11 +1,15 @@
 import type { CheckResult, Finding, RunResult } from '../model/result.ts';
+import { requestText } from './groups.ts';
 import { compactJson, durationSeconds, finish, locationOf, prepare, type RenderOptions } from './prepare.ts';
+import { displayValue } from './visible.ts';
+import { countOf, statusEntry, statusOf } from './vocabulary.ts';
 import { attrs, xmlText } from './xml.ts';
 
 /**
- * `junit.xml`: one `<testsuite>` per API version × operation, one `<testcase>` per check. Outcomes map as
- * pass → (nothing), fail → `<failure type="violation">`, error → `<error>`, skip → `<skipped message>`;
- * known quirks and other notes go to `<system-out>`. Shape accepted by the Jenkins/GitLab/GitHub reporters
+ * `junit.xml`: one `<testsuite>` per API version × operation, one `<testcase>` per check, in the one vocabulary
+ * (the testcase's `status` attribute): violation → `<failure type="violation">`, error → `<error>`, skip →
+ * `<skipped message>`, known quirk and pass → passed, the quirks and other notes in `<system-out>`. A testcase's
+ * `time` is the check's `durationMs` (its own time plus its operation's requests); a suite's, their sum. Shape accepted by the Jenkins/GitLab/GitHub reporters
  * (validated against tests/report/junit.xsd).
  */
 export function renderJunit(result: RunResult, options: RenderOptions = {}): string {
@@ -37,7 +41,7 @@ export function renderJunit(result: RunResult, options: RenderOptions = {}): str
         failures: count(cases, 'fail'),
         errors: count(cases, 'error'),
         skipped: count(cases, 'skip'),
-        time: '0.000',
+        time: seconds(cases.reduce((n, r) => n + (r.durationMs ?? 0), 0)),
         timestamp: run.run.startedAt.replace(/Z$/, ''),
         package: `${run.run.kit.name}.${apiVersion}`,
       })}>`,
@@ -64,7 +68,12 @@ export function renderJunit(result: RunResult, options: RenderOptions = {}): str
 }
 
 function testcase(r: CheckResult, run: RunResult): string {
-  const head = `    <testcase${attrs({ classname: `${run.run.kit.name}.${r.apiVersion}.${r.operationId}`, name: r.checkId })}`;
+  const head = `    <testcase${attrs({
+    classname: `${run.run.kit.name}.${r.apiVersion}.${r.operationId}`,
+    name: r.checkId,
+    time: seconds(r.durationMs ?? 0),
+    status: statusEntry(statusOf(r)).word,
+  })}`;
   const violations = r.findings.filter((f) => f.classification === 'violation');
   const others = r.findings.filter((f) => f.classification !== 'violation');
   const body: string[] = [];
@@ -78,7 +87,7 @@ function testcase(r: CheckResult, run: RunResult): string {
   if (r.outcome === 'fail') {
     const message =
       violations.length > 0
-        ? `${violations.length} violation${violations.length === 1 ? '' : 's'}: ${locationOf(violations[0]!) || r.operationId} ${violations[0]!.message}`
+        ? `${countOf(violations.length, 'violation')}: ${locationOf(violations[0]!) || r.operationId} ${violations[0]!.message}`
         : (r.reason ?? 'check failed');
     body.push(
       `      <failure${attrs({ message: oneLine(message), type: 'violation' })}>${xmlText(listing(r.reason, violations))}</failure>`,
@@ -89,6 +98,12 @@ function testcase(r: CheckResult, run: RunResult): string {
   return body.length === 0 ? `${head}/>` : `${head}>\n${body.join('\n')}\n    </testcase>`;
 }
 
+function seconds(ms: number): string {
+  return (Number.isFinite(ms) && ms > 0 ? ms / 1000 : 0).toFixed(3);
+}
+
+const CLASS_WORD = { violation: 'violation', 'known-quirk': 'known quirk', conforms: 'note' } as const;
+
 function oneLine(text: string, max = 300): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= max ? flat : `${flat.slice(0, max)}…`;
@@ -97,18 +112,15 @@ function oneLine(text: string, max = 300): string {
 function listing(reason: string | undefined, findings: Finding[]): string {
   const blocks = findings.map((f) => {
     const lines = [
-      `${f.classification}${f.quirk ? ` [${f.quirk.id}]` : ''} ${f.checkId} ${locationOf(f)} ${f.keyword ? `${f.keyword}: ` : ''}${f.message}`.replace(
+      `${CLASS_WORD[f.classification]}${f.quirk ? ` [${f.quirk.id}]` : ''} ${f.checkId} ${locationOf(f)} ${f.keyword ? `${f.keyword}: ` : ''}${f.message}`.replace(
         / +/g,
         ' ',
       ),
     ];
     if (f.params && Object.keys(f.params).length > 0) lines.push(`  params: ${compactJson(f.params, 300)}`);
-    if (f.value !== undefined) lines.push(`  value: ${compactJson(f.value, 300)}`);
+    if (f.value !== undefined) lines.push(`  value: ${displayValue(f.value, 300)}`);
     if (f.specPointer) lines.push(`  spec: ${f.specPointer}`);
-    if (f.request)
-      lines.push(
-        `  request: ${f.request.method} ${f.request.url}${f.request.status ? ` → ${f.request.status}` : ''}`,
-      );
+    if (f.request) lines.push(`  request: ${requestText(f)}`);
     if (f.quirk) lines.push(`  quirk: ${f.quirk.summary}${f.quirk.source ? ` (${f.quirk.source})` : ''}`);
     return lines.join('\n');
   });

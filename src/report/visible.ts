@@ -10,12 +10,12 @@ const CONTROLS =
 const CONTROLS_AND_LINES =
   /[\u0000-\u001F\u007F-\u009F\u2028\u2029\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-function escape(c: string): string {
+function escapeCode(c: string): string {
   return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
 export function visibleControls(text: string, keepLines = true): string {
-  return text.replace(keepLines ? CONTROLS : CONTROLS_AND_LINES, escape);
+  return text.replace(keepLines ? CONTROLS : CONTROLS_AND_LINES, escapeCode);
 }
 
 /**

@@ -68,12 +68,24 @@ function verdictToResult(checkId: string, apiVersion: string, v: CheckVerdict): 
   };
 }
 
-/** Runs every check over what was collected; a check that throws is an `error` result, never a crash. */
+/**
+ * Runs every check over what was collected; a check that throws is an `error` result, never a crash. Each result
+ * carries `durationMs`: its share of the check's own time plus the time of the requests of its operation.
+ */
 export function runChecks(ctx: CheckContext): CheckResult[] {
   const results: CheckResult[] = [];
+  const requestMs = new Map<string, number>();
+  for (const e of allExchanges(ctx.collected))
+    requestMs.set(e.operationId, (requestMs.get(e.operationId) ?? 0) + (e.elapsedMs ?? 0));
   for (const check of CHECKS) {
+    const started = performance.now();
     try {
-      for (const v of check.run(ctx)) results.push(verdictToResult(check.id, ctx.apiVersion, v));
+      const verdicts = check.run(ctx);
+      const own = (performance.now() - started) / Math.max(1, verdicts.length);
+      for (const v of verdicts) {
+        const durationMs = Math.round((own + (requestMs.get(v.operationId) ?? 0)) * 1000) / 1000;
+        results.push({ ...verdictToResult(check.id, ctx.apiVersion, v), durationMs });
+      }
     } catch (error) {
       results.push({
         checkId: check.id,

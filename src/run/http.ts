@@ -77,6 +77,7 @@ export async function send(
   };
   const where = `on ${method} ${options.url.split('?')[0]}`;
   const fetchFn = options.cleanup ? transport.cleanupFetch : transport.fetch;
+  const started = performance.now();
   try {
     const response = await fetchFn(base.baseUrl + options.url, {
       method,
@@ -112,5 +113,6 @@ export async function send(
     if (failure.kind === 'interrupted') exchange.interrupted = true;
     if (failure.kind === 'budget' && failure.attempts <= 1) exchange.notSent = true;
   }
+  exchange.elapsedMs = Math.round((performance.now() - started) * 1000) / 1000;
   return exchange;
 }
