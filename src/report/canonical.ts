@@ -91,6 +91,7 @@ export function orderCheckResult(r: CheckResult): CheckResult {
     'reason',
     'findings',
     'observations',
+    'durationMs',
   ]);
   out.findings = r.findings.map(orderFinding).sort(compareFindingsTotal);
   return out;

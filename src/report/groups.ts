@@ -79,7 +79,7 @@ export function groupFindings(run: RunResult): FindingGroup[] {
         severity: f.severity,
         checkId: text(f.checkId),
         ...(f.specPointer ? { specPointer: text(f.specPointer) } : {}),
-        ...(f.quirk && f.classification === 'known-quirk'
+        ...(f.quirk
           ? { quirk: { id: text(f.quirk.id), summary: text(f.quirk.summary), source: text(f.quirk.source) } }
           : {}),
         title: text(f.classification === 'known-quirk' && f.quirk ? f.quirk.summary : f.message),

@@ -75,10 +75,15 @@ export function groupDetails(
   excerptOf: SchemaExcerptFn | undefined,
   excerptVersions: readonly string[],
 ): string {
-  const what = g.quirk ? ident(g.quirk.id) : g.specPointer ? code(g.specPointer) : '';
+  const what =
+    g.classification === 'known-quirk' && g.quirk
+      ? ident(g.quirk.id)
+      : g.specPointer
+        ? code(g.specPointer)
+        : '';
   const ex = g.example;
   const example = [
-    ex.value ? `${code(ex.value)}` : '',
+    ex.value ? code(shorten(ex.value, 80)) : '',
     ex.path ? `at ${code(ex.path)}` : '',
     ex.request ? `from ${code(ex.request)}` : '',
   ]
@@ -96,7 +101,7 @@ export function groupDetails(
   const body: string[] = [];
   if (g.quirk) {
     body.push(
-      `<p class="quirk">Known quirk ${ident(g.quirk.id)}: ${h(g.quirk.summary)}${g.quirk.source ? ` <span class="muted">source:</span> ${link(g.quirk.source, g.quirk.source)}` : ''}</p>`,
+      `<p class="quirk">${g.classification === 'known-quirk' ? 'Known quirk' : 'Quirk'} ${ident(g.quirk.id)}: ${h(g.quirk.summary)}${g.quirk.source ? ` <span class="muted">source:</span> ${link(g.quirk.source, g.quirk.source)}` : ''}</p>`,
     );
   }
   if (g.specPointer) {
@@ -121,6 +126,11 @@ export function groupDetails(
     `<div class="group-body">${body.join('\n')}<div class="instances" data-count="${g.count}"></div></div>`,
     '</details>',
   ].join('\n');
+}
+
+function shorten(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max).join('')}…`;
 }
 
 function prettyLines(value: unknown, maxLines: number): string {

@@ -8,10 +8,10 @@ const excerpt = artifactSchemaExcerpt();
 describe('report.html (static)', () => {
   const html = renderHtml(loadFixture('hostile-markup.json'), { schemaExcerpt: excerpt });
 
-  it('carries exactly one script, the kit’s own, allowed by its hash in the CSP', () => {
-    const scripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)];
-    expect(scripts).toHaveLength(1);
-    const hash = createHash('sha256').update(scripts[0]![1]!, 'utf8').digest('base64');
+  it('carries exactly one script, the kit’s own, allowed by its hash in the CSP, and one inert data block', () => {
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+    expect(scripts.map((s) => s[1])).toEqual([' type="application/json" id="instances"', '']);
+    const hash = createHash('sha256').update(scripts[1]![2]!, 'utf8').digest('base64');
     expect(html).toContain(`script-src &#39;sha256-${hash}&#39;`);
     expect(html).toContain('default-src &#39;none&#39;');
   });

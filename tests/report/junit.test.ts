@@ -64,7 +64,7 @@ describe('junit.xml', () => {
       /<testsuites name="intercom-conformance" tests="15" failures="2" errors="1" time="12.250">/,
     );
     expect(xml).toContain(
-      '<testcase classname="intercom-conformance.2.11.retrieveConversation" name="not-found"/>',
+      '<testcase classname="intercom-conformance.2.11.retrieveConversation" name="not-found" time="0.000" status="pass"/>',
     );
   });
 
@@ -90,12 +90,35 @@ describe('junit.xml', () => {
     expect(failure).not.toContain('conversation-rating-null');
     const out = listCase.slice(listCase.indexOf('<system-out>'), listCase.indexOf('</system-out>'));
     expect(out).toContain(
-      'known-quirk [conversation-rating-null] response-schema /conversations/0/conversation_rating',
+      'known quirk [conversation-rating-null] response-schema /conversations/0/conversation_rating',
     );
-    expect(out).toContain('known-quirk [sla-applied-null]');
+    expect(out).toContain('known quirk [sla-applied-null]');
   });
 
-  it('escapes markup and drops characters XML cannot carry', () => {
+  it('gives each testcase its duration and each suite their sum, in seconds', () => {
+    const run = loadFixture('mock-run.json');
+    run.results.forEach((r, i) => {
+      r.durationMs = 1000 + i;
+    });
+    const timed = renderJunit(run);
+    const cases = [...timed.matchAll(/<testcase [^>]*time="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(cases).toHaveLength(run.results.length);
+    expect(cases.every((t) => t >= 1)).toBe(true);
+    expect(timed).toMatch(/<testsuite name="2.11 › listConversations" tests="4" [^>]*time="4\.\d{3}"/);
+    expect(timed).toContain('status="violation"');
+    expect(timed).toContain('status="known quirk"');
+    if (hasXmllint) expect(xsdProblems(timed)).toBe('');
+  });
+
+  it('says "1 violation", never "1 violations"', () => {
+    const run = loadFixture('mock-run.json');
+    const failing = run.results.find((r) => r.outcome === 'fail')!;
+    failing.findings = failing.findings.filter((f) => f.classification === 'violation').slice(0, 1);
+    expect(renderJunit(run)).toMatch(/<failure message="1 violation: /);
+    expect(renderJunit(run)).not.toMatch(/\b1 violations\b/);
+  });
+
+  it('escapes markup and shows characters XML cannot carry as escapes', () => {
     const hostile = renderJunit(loadFixture('hostile-markup.json'));
     expect(hostile).not.toContain('<script>');
     expect(hostile).toContain('&lt;/script&gt;&lt;script&gt;window.__pwned = 1&lt;/script&gt;');
@@ -103,6 +126,7 @@ describe('junit.xml', () => {
     run.results[0]!.findings[0]!.message = 'bell \u0007 and nul \u0000 and "quotes"\nnewline';
     const out = renderJunit(run);
     expect(out).not.toMatch(/[\u0000\u0007]/);
+    expect(out).toContain('bell \\u0007 and nul \\u0000');
     if (hasXmllint) expect(xsdProblems(out)).toBe('');
   });
 

@@ -41,9 +41,10 @@ describe('a run where nothing ran', () => {
     const md = renderMarkdown(minimal);
     expect(md).toContain('**Partial run**');
     expect(md).toContain('No checks ran.');
-    expect(md).toContain('> **No violations** · 0 known quirks · 0 spec defects');
+    expect(md).toContain('> **0 violations, 0 known quirks, 0 errors, 0 skips, 0 passes**');
     const html = renderHtml(minimal);
     expect(html).toContain('Partial run: the run was interrupted; results are incomplete.');
-    expect(html).toContain('Showing 0 of 0 findings');
+    expect(html).toContain('Showing 0 of 0 groups');
+    expect(html).toContain('<p class="muted">No findings.</p>');
   });
 });
