@@ -15,7 +15,7 @@ import { countOf, statusOf } from './vocabulary.ts';
 
 /** Workflow-command message data: `%` → `%25`, CR → `%0D`, LF → `%0A`; other control bytes shown as `\u0000`. */
 export function escapeCommandData(text: string): string {
-  return visibleControls(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return visibleControls(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'), false);
 }
 
 /** Workflow-command property values: as data, and `:` → `%3A`, `,` → `%2C`. */
