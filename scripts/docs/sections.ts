@@ -1,13 +1,14 @@
 import { CHECKS } from '../../src/checks/registry.ts';
 import { lockedVersions } from '../../src/descriptions/lock.ts';
 import { renderRulesTable } from '../../src/diff/index.ts';
+import { vocabularyTable } from '../../src/report/vocabulary.ts';
 import { loadArtifacts } from '../../src/validate/artifacts.ts';
 
 /**
  * README sections generated from the registries, so that the docs cannot drift: the checks, the quirks (per
  * API version, with their sources) and the diff rules. `npm run docs` writes them; a test compares.
  */
-export type SectionId = 'checks' | 'quirks' | 'diff-rules';
+export type SectionId = 'checks' | 'quirks' | 'diff-rules' | 'vocabulary';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -41,10 +42,12 @@ export function renderSection(id: SectionId): string {
       return quirksTable();
     case 'diff-rules':
       return renderRulesTable().trim();
+    case 'vocabulary':
+      return vocabularyTable();
   }
 }
 
-export const SECTION_IDS: SectionId[] = ['checks', 'quirks', 'diff-rules'];
+export const SECTION_IDS: SectionId[] = ['checks', 'quirks', 'diff-rules', 'vocabulary'];
 
 const marker = (id: string) =>
   new RegExp(`(<!-- generated:${id} -->\\n)(?:[\\s\\S]*?\\n)?(<!-- /generated:${id} -->)`);
