@@ -32,7 +32,11 @@ export async function observeRun(
   return { result, exchanges, ...(mock ? { mock } : {}) };
 }
 
-/** The result without what legitimately differs between two runs (times). */
+/** The result without what legitimately differs between two runs (times, check durations). */
 export function timeless(result: RunResult): RunResult {
-  return { ...result, run: { ...result.run, startedAt: '', finishedAt: '' } };
+  return {
+    ...result,
+    run: { ...result.run, startedAt: '', finishedAt: '' },
+    results: result.results.map(({ durationMs: _durationMs, ...r }) => r),
+  };
 }
