@@ -10,7 +10,10 @@ import { tempDir } from '../helpers/env.ts';
 describe('intercom-conformance run', { timeout: 150_000 }, () => {
   it('runs both versions against the mock, writes the four reports, exits 0 without violations', () => {
     const dir = tempDir();
-    const run = spawnCli(['run', '--report-dir', dir, '--conversations', '60']);
+    const stepSummary = join(tempDir(), 'step-summary.md');
+    const run = spawnCli(['run', '--report-dir', dir, '--conversations', '60'], {
+      env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: stepSummary },
+    });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(
       /intercom-conformance run: 0 violations, \d+ known quirks?, 0 errors, 0 skips, \d+ pass(es)? \(mock, API 2\.10, 2\.11, \d+ requests\)/,
@@ -28,6 +31,10 @@ describe('intercom-conformance run', { timeout: 150_000 }, () => {
       apiVersions: ['2.10', '2.11'],
     });
     expect(result.runtimeDiff.length).toBeGreaterThan(0);
+    // In GitHub Actions the summary is appended to the step summary; no violation, no annotation.
+    expect(readFileSync(stepSummary, 'utf8')).toBe(`${readFileSync(join(dir, 'summary.md'), 'utf8')}\n`);
+    expect(run.stdout).not.toContain('::error');
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('## Cross-version comparison');
   });
 
   it('exits 1 when the target violates the contract (the mock answering HTML error pages)', () => {
@@ -44,12 +51,20 @@ describe('intercom-conformance run', { timeout: 150_000 }, () => {
       '30',
       '--max-retries',
       '0',
+      '--github',
     ]);
     expect(run.code, run.stderr).toBe(1);
     const result = JSON.parse(readFileSync(join(dir, 'conformance.json'), 'utf8'));
-    expect(
-      result.results.some((r: { outcome: string }) => r.outcome === 'fail' || r.outcome === 'error'),
-    ).toBe(true);
+    const failing = result.results.filter(
+      (r: { outcome: string }) => r.outcome === 'fail' || r.outcome === 'error',
+    );
+    expect(failing.length).toBeGreaterThan(0);
+    // --github: each violation group and each error as a workflow annotation, before the final line.
+    const annotations = run.stdout.split('\n').filter((l) => /^::(error|warning) title=/.test(l));
+    expect(annotations.length).toBeGreaterThan(0);
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(
+      /^intercom-conformance run: \d+ violations?, \d+ known quirks?, \d+ errors?, \d+ skips?, \d+ pass(es)? \(mock, API 2\.11, /,
+    );
   });
 
   it('the contract suites also run under plain vitest with the same environment variables', () => {
