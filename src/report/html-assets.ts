@@ -49,7 +49,10 @@ details.group > summary .count { font-weight: 600; font-variant-numeric: tabular
 details.group > summary .where, details.group > summary .example { color: var(--muted); }
 details.group > summary .where::before, details.group > summary .example::before { content: " · "; }
 .group-body { padding: 4px 12px 8px; border-top: 1px solid var(--line); }
-table.instances td:nth-child(4) { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; }
+table.instances { width: 100%; }
+table.instances td:nth-child(-n+2) { white-space: nowrap; }
+table.instances td:nth-child(n+3):nth-child(-n+5) { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; }
+table.instances td:nth-child(4) { min-width: 14ch; }
 .badge { display: inline-block; border-radius: 10px; padding: 0 8px; font-size: 12px; font-weight: 600; }
 .badge.violation, .badge.error { background: var(--violation-bg); color: var(--violation); }
 .badge.known-quirk { background: var(--quirk-bg); color: var(--quirk); }
