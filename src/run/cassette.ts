@@ -57,7 +57,9 @@ export function writeCassettes(dir: string, byVersion: Map<string, Exchange[]>):
   const files: string[] = [];
   for (const [apiVersion, exchanges] of byVersion) {
     const file = join(dir, `${apiVersion}.json`);
-    const cassette: Cassette = { cassetteVersion: 1, apiVersion, exchanges };
+    // Timings are not part of a recording: the same responses make the same cassette.
+    const timeless = exchanges.map(({ elapsedMs: _elapsedMs, ...e }) => e);
+    const cassette: Cassette = { cassetteVersion: 1, apiVersion, exchanges: timeless };
     writeFileSync(file, `${JSON.stringify(cassette, null, 2)}\n`);
     files.push(file);
   }
