@@ -21,12 +21,26 @@ describe('reports of a deterministic mock run', async () => {
     conversations: 30,
     retrieveSample: 5,
   };
-  const first = normalizeForSnapshot((await observeRun(config)).result);
+  const raw = (await observeRun(config)).result;
+  const first = normalizeForSnapshot(raw);
   const second = normalizeForSnapshot((await observeRun(config)).result);
 
   it('are byte-identical for the same seed and mock, apart from times', () => {
     for (const render of [renderJson, renderJunit, renderMarkdown, renderHtml])
       expect(render(second)).toBe(render(first));
+  });
+
+  it('times each check: its own time plus its operation’s requests, as JUnit testcase times', () => {
+    expect(raw.results.every((r) => typeof r.durationMs === 'number' && r.durationMs >= 0)).toBe(true);
+    // Operations the run requested take time; every check of one accounts for those requests.
+    const listing = raw.results.filter((r) => r.operationId === 'listConversations');
+    expect(listing.length).toBeGreaterThan(3);
+    expect(listing.every((r) => r.durationMs! > 0)).toBe(true);
+    const xml = renderJunit(raw);
+    const times = [...xml.matchAll(/<testcase [^>]*time="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(times).toHaveLength(raw.results.length);
+    expect(times.filter((t) => t > 0).length).toBeGreaterThan(times.length / 2);
+    expect(renderJunit(first)).not.toMatch(/<testcase [^>]*time="(?!0\.000")/);
   });
 
   it.each([
