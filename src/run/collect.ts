@@ -1,3 +1,4 @@
+import { RESILIENCE_DEFAULTS } from '../client/middleware/index.ts';
 import type { OperationInfo } from '../descriptions/operations.ts';
 import { type Collected, type TagRoundTrip, tagIdsOf, type WritePlan } from '../model/collected.ts';
 import { type Exchange, listedIds } from '../model/exchange.ts';
@@ -120,7 +121,7 @@ export async function collect(artifacts: VersionArtifacts, options: CollectOptio
 
   const retrieved = await mapPool(
     sample(out.walk, options.retrieveSample),
-    options.settings.concurrency ?? 4,
+    options.settings.concurrency ?? RESILIENCE_DEFAULTS.concurrency,
     (id) => step('retrieve', retrieve, fillPath(retrieve, [id])),
     signal,
   );
