@@ -49,7 +49,7 @@ export const COMMANDS: readonly CommandMeta[] = [
   },
   {
     name: 'drift',
-    args: '[options]',
+    args: '[--to <commit>] [options]',
     summary: 'has Intercom edited the versions you pinned? (the lock against the newest upstream commit)',
     examples: ['npx intercom-conformance drift --fail-on breaking'],
   },

@@ -45,7 +45,6 @@ describe('npm run generate', () => {
       '/2.11/validators.cjs',
       '/2.11/validators.quirks.cjs',
       '/manifest.json',
-      '/suites/2.11.suite.ts',
       '/versions.d.ts',
     ]);
     expect(snapshot(b)).toEqual(files);

@@ -209,9 +209,11 @@ export interface CliChild {
 export function spawnCliAsync(
   argv: string[],
   env: NodeJS.ProcessEnv,
-  options: { detached?: boolean } = {},
+  options: { detached?: boolean; wrap?: string[] } = {},
 ): CliChild {
-  const child = spawn(process.execPath, [join(packageRoot, 'bin', 'intercom-conformance.mjs'), ...argv], {
+  // `wrap` runs the executable under a command (e.g. setsid timeout -s INT 300), as a CI job would.
+  const [command, ...prefix] = [...(options.wrap ?? []), process.execPath];
+  const child = spawn(command!, [...prefix, join(packageRoot, 'bin', 'intercom-conformance.mjs'), ...argv], {
     env: { ...process.env, ...env, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: options.detached ?? false,
