@@ -89,7 +89,7 @@ export function optionsTable(name: CommandName, group?: OptionSpec['group']): st
     .map((o) => {
       const bounds = boundsOf(o);
       const def = [defaultOf(o), bounds ? `(${bounds})` : ''].filter(Boolean).join(' ');
-      return `| \`${synopsisOf(o)}\` | ${o.env ? `\`${o.env}\`` : ''} | ${cell(def)} | ${cell(o.help)} |`;
+      return `| \`${cell(synopsisOf(o))}\` | ${o.env ? `\`${o.env}\`` : ''} | ${cell(def)} | ${cell(o.help)} |`;
     });
   return ['| flag | environment variable | default | meaning |', '|---|---|---|---|', ...rows].join('\n');
 }

@@ -106,7 +106,6 @@ export const OPTIONS: readonly OptionSpec[] = [
     kind: 'enum',
     choices: ['conformant', 'documented', 'faults'],
     default: 'conformant',
-    defaultText: 'conformant (faults with --fault)',
     help: 'the mock: every response valid, shaped as documented, or faulty',
     commands: RUN_MOCK,
   },

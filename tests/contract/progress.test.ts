@@ -38,6 +38,7 @@ describe('the progress of a run (the engine counts it)', () => {
     expect(states.at(-1)).toMatchObject({ operationsDone: 5, requests: result.run.requestCount });
     expect(states.at(-1)!.rateLimitRemaining).toBeLessThan(10_000);
     // monotonic: a progress line never goes backwards
-    for (let i = 1; i < states.length; i++) expect(states[i]!.requests).toBeGreaterThanOrEqual(states[i - 1]!.requests);
+    for (let i = 1; i < states.length; i++)
+      expect(states[i]!.requests).toBeGreaterThanOrEqual(states[i - 1]!.requests);
   });
 });

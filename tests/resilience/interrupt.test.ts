@@ -47,7 +47,12 @@ describe('an interrupted run', () => {
     expect(result.results.filter((r) => r.checkId === 'tag-round-trip').length).toBe(2);
     for (const file of ['junit.xml', 'summary.md', 'report.html'])
       expect(existsSync(join(run.reports, file))).toBe(true);
-    expect(readdirSync(run.reports).sort()).toEqual(['conformance.json', 'junit.xml', 'report.html', 'summary.md']);
+    expect(readdirSync(run.reports).sort()).toEqual([
+      'conformance.json',
+      'junit.xml',
+      'report.html',
+      'summary.md',
+    ]);
     expect(run.stderr).toContain(
       'interrupted by SIGINT: the reports hold partial results (run.partial: true)',
     );
