@@ -1,5 +1,5 @@
 import { COMMANDS, type CommandMeta, commandMeta } from './commands.ts';
-import { type CommandName, OPTIONS, type OptionSpec, optionsOf } from './table.ts';
+import { type CommandName, OPTIONS, type OptionSpec, optionsOf, READS_ENVIRONMENT } from './table.ts';
 
 /** The placeholder of an option's value in a usage line. */
 function placeholderOf(o: OptionSpec): string {
@@ -48,12 +48,12 @@ export function helpFor(name: CommandName): string {
     const facts = [
       defaultOf(o) ? `default ${defaultOf(o)}` : '',
       boundsOf(o) ? `range ${boundsOf(o)}` : '',
-      o.flag && o.env ? `env ${o.env}` : '',
+      o.flag && o.env && READS_ENVIRONMENT.includes(name) ? `env ${o.env}` : '',
     ].filter(Boolean);
     return [synopsisOf(o), `${o.help}${facts.length ? ` (${facts.join('; ')})` : ''}`];
   };
   const flags = options.filter((o) => o.flag);
-  const envOnly = options.filter((o) => !o.flag);
+  const envOnly = options.filter((o) => !o.flag && READS_ENVIRONMENT.includes(name));
   const lines = [usageLine(meta), '', meta.summary, ''];
   if (meta.details) lines.push(...meta.details.split('\n'), '');
   lines.push('options:', ...pad([...flags.map(row), ['-h, --help', 'this help']]));
@@ -89,7 +89,8 @@ export function optionsTable(name: CommandName, group?: OptionSpec['group']): st
     .map((o) => {
       const bounds = boundsOf(o);
       const def = [defaultOf(o), bounds ? `(${bounds})` : ''].filter(Boolean).join(' ');
-      return `| \`${cell(synopsisOf(o))}\` | ${o.env ? `\`${o.env}\`` : ''} | ${cell(def)} | ${cell(o.help)} |`;
+      const env = o.env && READS_ENVIRONMENT.includes(name) ? `\`${o.env}\`` : '';
+      return `| \`${cell(synopsisOf(o))}\` | ${env} | ${cell(def)} | ${cell(o.help)} |`;
     });
   return ['| flag | environment variable | default | meaning |', '|---|---|---|---|', ...rows].join('\n');
 }
@@ -97,7 +98,8 @@ export function optionsTable(name: CommandName, group?: OptionSpec['group']): st
 /** The README table of every environment variable. */
 export function environmentTable(): string {
   const rows = OPTIONS.filter((o) => o.env).map((o) => {
-    const flag = o.flag ? `\`--${o.flag}\` (${o.commands.join(', ')})` : '';
+    const readers = o.external ? o.commands : o.commands.filter((c) => READS_ENVIRONMENT.includes(c));
+    const flag = o.flag ? `\`--${o.flag}\` (${readers.join(', ')})` : '';
     return `| \`${o.env}\` | ${flag} | ${cell(defaultOf(o))} | ${cell(o.help)} |`;
   });
   return ['| variable | flag | default | meaning |', '|---|---|---|---|', ...rows].join('\n');

@@ -590,6 +590,9 @@ export const OPTIONS: readonly OptionSpec[] = [
   },
 ];
 
+/** The commands that read the options' environment variables (the others take flags only). */
+export const READS_ENVIRONMENT: readonly CommandName[] = ['run'];
+
 /** The options a command takes, in table order. */
 export function optionsOf(command: CommandName): OptionSpec[] {
   return OPTIONS.filter((o) => o.commands.includes(command));

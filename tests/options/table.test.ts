@@ -6,7 +6,7 @@ import { lockedVersions } from '../../src/descriptions/lock.ts';
 import { COMMANDS } from '../../src/options/commands.ts';
 import { defaultOf, helpFor, synopsisOf } from '../../src/options/help.ts';
 import { parseCommandArgs } from '../../src/options/parse.ts';
-import { COMMAND_NAMES, OPTIONS, optionsOf } from '../../src/options/table.ts';
+import { COMMAND_NAMES, OPTIONS, optionsOf, READS_ENVIRONMENT } from '../../src/options/table.ts';
 import { configFromEnv, type RunConfig } from '../../src/run/config.ts';
 import { packageRoot } from '../../src/util/paths.ts';
 import { runCli } from '../helpers/cli.ts';
@@ -102,7 +102,9 @@ describe('--help and --version', () => {
       for (const o of optionsOf(name)) {
         expect(run.stdout, o.key).toContain(synopsisOf(o));
         if (defaultOf(o)) expect(run.stdout, o.key).toContain(`default ${defaultOf(o)}`);
-        if (o.env) expect(run.stdout, o.key).toContain(o.env);
+        if (o.env && READS_ENVIRONMENT.includes(name)) expect(run.stdout, o.key).toContain(o.env);
+        if (o.env && !READS_ENVIRONMENT.includes(name) && !o.external)
+          expect(run.stdout).not.toContain(o.env);
       }
       expect((await runCli([name, '-h'])).stdout).toBe(run.stdout);
     },
