@@ -69,19 +69,18 @@ function untilSignal(): Promise<string> {
 }
 
 /** `mock`: serves the mock until SIGINT/SIGTERM (or `stop`, for tests), then closes it and exits 0. */
-export async function mockCommand(
-  argv: string[],
-  io: CliIo,
-  stop: Promise<unknown> = untilSignal(),
-): Promise<number> {
-  const server = await startMockServer(mockOptionsFromArgs(argv));
+export async function mockCommand(argv: string[], io: CliIo, stop?: Promise<unknown>): Promise<number> {
+  // The options first: a bad flag must not leave signal listeners behind.
+  const options = mockOptionsFromArgs(argv);
+  const stopped = stop ?? untilSignal();
+  const server = await startMockServer(options);
   const o = server.options;
   const scenario = o.scenario === 'faults' ? `faults ${o.faults.join(',')}` : o.scenario;
   io.stdout(
     `intercom-conformance mock: serving API ${o.apiVersions.join(', ')} (default ${o.defaultVersion}, scenario ${scenario}, seed ${o.seed}) on ${server.url}\n` +
       `  ${o.conversations} conversations; send "Authorization: Bearer ${o.token}"; Ctrl-C to stop\n`,
   );
-  await stop;
+  await stopped;
   await server.close();
   io.stdout(`intercom-conformance mock: closed after ${server.state.requestCount} requests\n`);
   return 0;

@@ -13,7 +13,7 @@ import { leftBehind } from '../run/partial.ts';
 import { checkBaseUrl } from '../run/safe-url.ts';
 import { checkTransportSecurity } from '../run/targets.ts';
 import { oneLine, UserError } from '../util/errors.ts';
-import type { CliIo } from './io.ts';
+import { type CliIo, processIo } from './io.ts';
 
 /** Flags override the environment (the variables of the option table), which overrides the defaults. */
 export function runConfigFromArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): RunConfig {
@@ -70,8 +70,8 @@ async function runAndReport(config: RunConfig, io: CliIo): Promise<number> {
   );
   // Progress on stderr: one redrawn line on a TTY; in CI logs a line at most every 10 s and a final summary.
   const progress = createProgress({
-    stream: process.stderr,
-    isTTY: process.stderr.isTTY === true,
+    stream: { write: (text: string) => io.stderr(text), columns: process.stderr.columns },
+    isTTY: io === processIo && process.stderr.isTTY === true,
     total: config.apiVersions.length * COVERED_OPERATIONS.length,
     label: 'intercom-conformance run',
   });
