@@ -3,6 +3,7 @@ import type { OperationInfo } from '../descriptions/operations.ts';
 import { type Collected, tagIdsOf, type WritePlan } from '../model/collected.ts';
 import { type Exchange, listedIds } from '../model/exchange.ts';
 import type { VersionArtifacts } from '../validate/artifacts.ts';
+import { RUN_DEFAULTS } from './config.ts';
 import { fillPath, type HttpSettings, type RequestBudget, send } from './http.ts';
 import { mapPool } from './pool.ts';
 import { type Go, tagRoundTrip } from './tag-trip.ts';
@@ -159,7 +160,7 @@ export async function collect(artifacts: VersionArtifacts, options: CollectOptio
       go,
       transport,
       maxRetries: options.settings.maxRetries,
-      cleanupTimeoutMs: options.cleanupTimeoutMs ?? 15_000,
+      cleanupTimeoutMs: options.cleanupTimeoutMs ?? (RUN_DEFAULTS.cleanupTimeoutMs as number),
       ...(signal ? { signal } : {}),
     },
     options.writes(out.me),
