@@ -1,11 +1,15 @@
 import { defineConfig } from 'vitest/config';
+import { writeSuiteFiles } from './src/suite/files.ts';
 
 /**
- * The contract suites: one file per locked API version, generated into generated/suites/.
- * `npx intercom-conformance run` starts them programmatically; running them directly works too:
- *   INTERCOM_CONFORMANCE_TARGET=mock npx vitest run --config vitest.contract.config.ts
- * (see README for the environment variables), and `--shard i/n` splits them by version.
+ * The contract suites: a thin vitest adapter over the run engine, one file per locked API version
+ * (generated/suites/<v>.suite.ts, written here so that they exist before vitest looks for them). Configured by
+ * the environment variables of `run`'s flags (the option table; see README):
+ *   INTERCOM_CONFORMANCE_TARGET=mock npx vitest run --config vitest.contract.config.ts [--shard 1/2]
+ *   npx intercom-conformance report merge reports/parts/*.json --out reports
  */
+writeSuiteFiles();
+
 export default defineConfig({
   test: {
     include: ['generated/suites/*.suite.ts'],

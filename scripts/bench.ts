@@ -2,6 +2,7 @@ import { lockedVersions } from '../src/descriptions/lock.ts';
 import { benchCrawl } from './bench/crawl.ts';
 import { benchDiff } from './bench/diff.ts';
 import { benchMemory } from './bench/memory.ts';
+import { benchRun } from './bench/run.ts';
 import { benchValidate } from './bench/validate.ts';
 import { runScript } from './run-script.ts';
 
@@ -12,4 +13,5 @@ await runScript(async () => {
   for (const line of await benchDiff()) console.log(line);
   for (const line of await benchCrawl()) console.log(line);
   for (const line of await benchMemory()) console.log(line);
+  for (const line of await benchRun()) console.log(line);
 });

@@ -1,14 +1,23 @@
 import { CHECKS } from '../../src/checks/registry.ts';
 import { lockedVersions } from '../../src/descriptions/lock.ts';
 import { renderRulesTable } from '../../src/diff/index.ts';
+import { environmentTable, optionsTable } from '../../src/options/help.ts';
 import { vocabularyTable } from '../../src/report/vocabulary.ts';
 import { loadArtifacts } from '../../src/validate/artifacts.ts';
 
 /**
  * README sections generated from the registries, so that the docs cannot drift: the checks, the quirks (per
- * API version, with their sources) and the diff rules. `npm run docs` writes them; a test compares.
+ * API version, with their sources), the diff rules, and the option tables (src/options/table.ts). `npm run docs` writes them; a test compares.
  */
-export type SectionId = 'checks' | 'quirks' | 'diff-rules' | 'vocabulary';
+export type SectionId =
+  | 'checks'
+  | 'quirks'
+  | 'diff-rules'
+  | 'run-options'
+  | 'resilience-options'
+  | 'mock-options'
+  | 'environment'
+  | 'vocabulary';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -44,10 +53,27 @@ export function renderSection(id: SectionId): string {
       return renderRulesTable().trim();
     case 'vocabulary':
       return vocabularyTable();
+    case 'run-options':
+      return optionsTable('run');
+    case 'resilience-options':
+      return optionsTable('run', 'resilience');
+    case 'mock-options':
+      return optionsTable('mock');
+    case 'environment':
+      return environmentTable();
   }
 }
 
-export const SECTION_IDS: SectionId[] = ['checks', 'quirks', 'diff-rules', 'vocabulary'];
+export const SECTION_IDS: SectionId[] = [
+  'checks',
+  'quirks',
+  'diff-rules',
+  'run-options',
+  'resilience-options',
+  'mock-options',
+  'environment',
+  'vocabulary',
+];
 
 const marker = (id: string) =>
   new RegExp(`(<!-- generated:${id} -->\\n)(?:[\\s\\S]*?\\n)?(<!-- /generated:${id} -->)`);

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { readLock, type SpecLock } from '../descriptions/lock.ts';
 import { type SpecSource, sourceFromEnv } from '../descriptions/source.ts';
 import { planDrift } from '../diff/drift.ts';
@@ -10,25 +9,30 @@ import { renderJson } from '../diff/render/json.ts';
 import { renderMarkdown } from '../diff/render/markdown.ts';
 import { renderText } from '../diff/render/text.ts';
 import { loadSide, parseSideSpec, type SideOptions, type SideSpec } from '../diff/sides.ts';
+import { commandMeta } from '../options/commands.ts';
+import { usageLine } from '../options/help.ts';
+import { type OptionValues, parseCommandArgs } from '../options/parse.ts';
 import { quirkTargetsFor } from '../quirks/diff-targets.ts';
 import { UserError } from '../util/errors.ts';
 import type { CliIo } from './io.ts';
 
-const COMMON_FLAGS = `[--operations id,…|--all] [--format text|markdown|json] [--fail-on breaking|warning|info|never] [--severity rule-id=level,…]`;
-export const DIFF_USAGE = `usage: intercom-conformance diff <old> <new> ${COMMON_FLAGS}`;
-export const DRIFT_USAGE = `usage: intercom-conformance drift [--to <commit>] ${COMMON_FLAGS}`;
+export const DIFF_USAGE = usageLine(commandMeta('diff')!);
+export const DRIFT_USAGE = usageLine(commandMeta('drift')!);
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 type FailOn = Severity | 'never';
 
-const OPTIONS = {
-  operations: { type: 'string' },
-  all: { type: 'boolean', default: false },
-  format: { type: 'string', default: 'text' },
-  'fail-on': { type: 'string', default: 'breaking' },
-  severity: { type: 'string' },
-} as const;
+/** The flags as parseCommon reads them, from the option table's values. */
+function flagValues(values: OptionValues) {
+  return {
+    ...(values.operations !== undefined ? { operations: values.operations as string } : {}),
+    all: values.all === true,
+    format: values.format as string,
+    'fail-on': values.failOn as string,
+    ...(values.severity !== undefined ? { severity: values.severity as string } : {}),
+  };
+}
 
 interface CommonFlags {
   operations?: string[] | 'all';
@@ -122,9 +126,9 @@ export async function diffCommand(
   io: CliIo,
   options: DiffCommandOptions = {},
 ): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
+  const { values, positionals } = parseCommandArgs('diff', argv);
   if (positionals.length !== 2) throw new UserError(DIFF_USAGE);
-  const flags = parseCommon(values);
+  const flags = parseCommon(flagValues(values));
   const lock = options.lock ?? readLock();
   const sideOptions: SideOptions = {
     lock,
@@ -142,13 +146,9 @@ export async function driftCommand(
   io: CliIo,
   options: DiffCommandOptions = {},
 ): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: { ...OPTIONS, to: { type: 'string' } },
-    allowPositionals: true,
-  });
+  const { values, positionals } = parseCommandArgs('drift', argv);
   if (positionals.length > 0) throw new UserError(DRIFT_USAGE);
-  const flags = parseCommon(values);
+  const flags = parseCommon(flagValues(values));
   const lock = options.lock ?? readLock();
   const source = options.source ?? sourceFromEnv();
   const sideOptions: SideOptions = {
@@ -156,7 +156,7 @@ export async function driftCommand(
     source,
     ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
   };
-  const plan = planDrift(lock, source, values.to);
+  const plan = planDrift(lock, source, values.to as string | undefined);
   const how =
     plan.how === 'given'
       ? 'commit given with --to'

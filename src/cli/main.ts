@@ -1,29 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { helpFor, mainUsage } from '../options/help.ts';
+import { wantsHelp } from '../options/parse.ts';
+import { COMMAND_NAMES, type CommandName } from '../options/table.ts';
 import { oneLine, UserError } from '../util/errors.ts';
-import { DIFF_USAGE, DRIFT_USAGE, diffCommand, driftCommand } from './diff.ts';
+import { packageRoot } from '../util/paths.ts';
 import { type CliIo, processIo } from './io.ts';
-import { MOCK_USAGE, mockCommand } from './mock.ts';
-import { REPORT_USAGE, reportCommand } from './report.ts';
-import { RUN_USAGE, runCommand } from './run.ts';
-import { VALIDATE_USAGE, validateCommand } from './validate.ts';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
-const COMMANDS: Record<string, { run: Command; usage: string }> = {
-  validate: { run: validateCommand, usage: VALIDATE_USAGE },
-  run: { run: runCommand, usage: RUN_USAGE },
-  mock: { run: mockCommand, usage: MOCK_USAGE },
-  diff: { run: diffCommand, usage: DIFF_USAGE },
-  drift: { run: driftCommand, usage: DRIFT_USAGE },
-  report: { run: reportCommand, usage: REPORT_USAGE },
+/** Each command's module is loaded only when it runs: `--help` and `--version` load none of them. */
+const COMMANDS: Record<CommandName, () => Promise<Command>> = {
+  validate: async () => (await import('./validate.ts')).validateCommand,
+  run: async () => (await import('./run.ts')).runCommand,
+  mock: async () => (await import('./mock.ts')).mockCommand,
+  diff: async () => (await import('./diff.ts')).diffCommand,
+  drift: async () => (await import('./diff.ts')).driftCommand,
+  report: async () => (await import('./report.ts')).reportCommand,
 };
 
-export const USAGE = `usage: intercom-conformance <command> [options]
+export const USAGE = mainUsage();
 
-commands:
-${Object.values(COMMANDS)
-  .map((c) => `  ${c.usage.replace(/^usage: intercom-conformance /, '')}`)
-  .join('\n')}
-`;
+function version(): string {
+  const pkg = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
+  return `intercom-conformance ${pkg.version}\n`;
+}
 
 /** Runs the CLI; returns the exit code. Bad input is one line on stderr and exit 2, never a stack trace. */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -32,16 +33,23 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     io.stdout(USAGE);
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
-  if (!command) {
-    io.stderr(`intercom-conformance: unknown command "${name}" (${Object.keys(COMMANDS).join(', ')})\n`);
+  if (name === '--version' || name === '-v') {
+    io.stdout(version());
+    return 0;
+  }
+  if (!(COMMAND_NAMES as readonly string[]).includes(name)) {
+    io.stderr(`intercom-conformance: unknown command "${name}" (${COMMAND_NAMES.join(', ')})\n`);
     return 2;
   }
+  const command = name as CommandName;
+  if (wantsHelp(rest)) {
+    io.stdout(helpFor(command));
+    return 0;
+  }
   try {
-    return await command.run(rest, io);
+    return await (await COMMANDS[command]())(rest, io);
   } catch (error) {
-    const isArgError = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     io.stderr(`intercom-conformance ${name}: ${oneLine(error)}\n`);
-    return error instanceof UserError || isArgError ? (error instanceof UserError ? error.exitCode : 2) : 1;
+    return error instanceof UserError ? error.exitCode : 1;
   }
 }

@@ -1,93 +1,58 @@
-import { parseArgs } from 'node:util';
 import { parseVersionList } from '../descriptions/lock.ts';
 import {
   FAULT_IDS,
   type FaultId,
   type MockOptions,
-  SCENARIO_IDS,
   type ScenarioId,
   startMockServer,
 } from '../mock/index.ts';
+import { commandMeta } from '../options/commands.ts';
+import { usageLine } from '../options/help.ts';
+import { parseCommandArgs } from '../options/parse.ts';
 import { UserError } from '../util/errors.ts';
 import type { CliIo } from './io.ts';
 
-export const MOCK_USAGE =
-  'usage: intercom-conformance mock [--port 4010] [--api-version 2.11] [--scenario conformant|documented|faults] ' +
-  '[--fault <id>[,<id>]] [--fault-every 1] [--slow-ms 2000] [--seed 1] [--conversations 200] ' +
-  '[--per-page-overflow clamp|reject] [--rate-limit 10000/10] [--token test-token]';
+export const MOCK_USAGE = usageLine(commandMeta('mock')!);
 
-function integer(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d{1,10}$/.test(value))
-    throw new UserError(`--${name} must be a non-negative integer (got "${value}")`);
-  return Number(value);
-}
-
-/** Parses the flags into mock options; any bad flag is a one-line UserError. */
+/** Parses the flags into mock options (the option table); any bad flag is a one-line UserError. */
 export function mockOptionsFromArgs(argv: string[]): MockOptions {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: {
-      port: { type: 'string', default: '4010' },
-      'api-version': { type: 'string' },
-      scenario: { type: 'string' },
-      fault: { type: 'string', multiple: true },
-      'fault-every': { type: 'string' },
-      'slow-ms': { type: 'string' },
-      seed: { type: 'string' },
-      conversations: { type: 'string' },
-      'per-page-overflow': { type: 'string' },
-      'rate-limit': { type: 'string' },
-      token: { type: 'string' },
-    },
-    allowPositionals: true,
-  });
-  if (positionals.length > 0) throw new UserError(`unexpected argument "${positionals[0]}" (${MOCK_USAGE})`);
-  const faults = (values.fault ?? [])
-    .flatMap((f) => f.split(','))
-    .map((f) => f.trim())
-    .filter(Boolean);
+  const { values, positionals, given } = parseCommandArgs('mock', argv);
+  if (positionals.length > 0)
+    throw new UserError(
+      `unexpected argument "${positionals[0]}" (intercom-conformance mock --help lists the options)`,
+    );
+  const faults = (values.fault as string[] | undefined) ?? [];
   for (const f of faults) {
     if (!(FAULT_IDS as string[]).includes(f))
       throw new UserError(`unknown fault "${f}" (${FAULT_IDS.join(', ')})`);
   }
-  const scenario = values.scenario ?? (faults.length > 0 ? 'faults' : 'conformant');
-  if (!(SCENARIO_IDS as readonly string[]).includes(scenario)) {
-    throw new UserError(`unknown scenario "${scenario}" (${SCENARIO_IDS.join(', ')})`);
-  }
+  const scenario = (
+    given.has('scenario') ? values.scenario : faults.length > 0 ? 'faults' : values.scenario
+  ) as ScenarioId;
   if (faults.length > 0 && scenario !== 'faults') throw new UserError('--fault needs --scenario faults');
-  const overflow = values['per-page-overflow'];
-  if (overflow !== undefined && overflow !== 'clamp' && overflow !== 'reject') {
-    throw new UserError(`--per-page-overflow must be clamp or reject (got "${overflow}")`);
-  }
-  let rateLimit: MockOptions['rateLimit'];
-  if (values['rate-limit'] !== undefined) {
-    const m = /^(\d{1,10})\/(\d{1,6})$/.exec(values['rate-limit']);
-    if (!m)
-      throw new UserError(
-        `--rate-limit must be <requests>/<seconds>, e.g. 10000/10 (got "${values['rate-limit']}")`,
-      );
-    rateLimit = { limit: Number(m[1]), windowSeconds: Number(m[2]) };
-  }
+  const m = /^(\d{1,10})\/(\d{1,6})$/.exec(values.rateLimit as string);
+  if (!m)
+    throw new UserError(
+      `--rate-limit must be <requests>/<seconds>, e.g. 10000/10 (got "${values.rateLimit}")`,
+    );
   const options: MockOptions = {
-    port: integer('port', values.port),
-    scenario: scenario as ScenarioId,
-    seed: integer('seed', values.seed),
-    conversations: integer('conversations', values.conversations),
-    perPageOverflow: overflow as MockOptions['perPageOverflow'],
-    rateLimit,
-    token: values.token,
+    port: values.port as number,
+    scenario,
+    seed: values.seed as number,
+    conversations: values.conversations as number,
+    perPageOverflow: values.perPageOverflow as MockOptions['perPageOverflow'],
+    rateLimit: { limit: Number(m[1]), windowSeconds: Number(m[2]) },
+    token: values.mockToken as string,
   };
-  if (values['api-version'] !== undefined) {
-    const versions = parseVersionList(values['api-version']);
+  if (values.defaultVersion !== undefined) {
+    const versions = parseVersionList(values.defaultVersion as string);
     if (versions.length !== 1)
       throw new UserError('--api-version takes one version: the default (every locked version is served)');
     options.defaultVersion = versions[0];
   }
   if (faults.length > 0) options.faults = faults as FaultId[];
-  const every = integer('fault-every', values['fault-every']);
-  const slowMs = integer('slow-ms', values['slow-ms']);
-  if (every !== undefined || slowMs !== undefined) options.faultOptions = { every, slowMs };
+  if (given.has('faultEvery') || given.has('slowMs'))
+    options.faultOptions = { every: values.faultEvery as number, slowMs: values.slowMs as number };
   return options;
 }
 
@@ -104,19 +69,18 @@ function untilSignal(): Promise<string> {
 }
 
 /** `mock`: serves the mock until SIGINT/SIGTERM (or `stop`, for tests), then closes it and exits 0. */
-export async function mockCommand(
-  argv: string[],
-  io: CliIo,
-  stop: Promise<unknown> = untilSignal(),
-): Promise<number> {
-  const server = await startMockServer(mockOptionsFromArgs(argv));
+export async function mockCommand(argv: string[], io: CliIo, stop?: Promise<unknown>): Promise<number> {
+  // The options first: a bad flag must not leave signal listeners behind.
+  const options = mockOptionsFromArgs(argv);
+  const stopped = stop ?? untilSignal();
+  const server = await startMockServer(options);
   const o = server.options;
   const scenario = o.scenario === 'faults' ? `faults ${o.faults.join(',')}` : o.scenario;
   io.stdout(
     `intercom-conformance mock: serving API ${o.apiVersions.join(', ')} (default ${o.defaultVersion}, scenario ${scenario}, seed ${o.seed}) on ${server.url}\n` +
       `  ${o.conversations} conversations; send "Authorization: Bearer ${o.token}"; Ctrl-C to stop\n`,
   );
-  await stop;
+  await stopped;
   await server.close();
   io.stdout(`intercom-conformance mock: closed after ${server.state.requestCount} requests\n`);
   return 0;

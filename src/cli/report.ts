@@ -1,6 +1,9 @@
+import { realpathSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { RunResult } from '../model/result.ts';
+import { commandMeta } from '../options/commands.ts';
+import { usageLine } from '../options/help.ts';
+import { parseCommandArgs } from '../options/parse.ts';
 import {
   ALL_FORMATS,
   mergeResults,
@@ -11,16 +14,7 @@ import {
 import { UserError } from '../util/errors.ts';
 import type { CliIo } from './io.ts';
 
-export const REPORT_USAGE = `usage: intercom-conformance report render <conformance.json> [--out <dir>] | report merge <a.json> <b.json> … [--out <dir>]`;
-
-const HELP = `${REPORT_USAGE}
-
-  render  re-render junit.xml, summary.md and report.html from a conformance.json
-          (into --out, default: the folder of the JSON)
-  merge   merge the conformance.json of shards (vitest --shard, CI matrix jobs) into one run and write
-          conformance.json, junit.xml, summary.md and report.html into --out (default: reports/);
-          refuses runs made against different spec locks
-`;
+export const REPORT_USAGE = usageLine(commandMeta('report')!);
 
 /** Secrets known to the environment, scrubbed from anything written (a last line of defence). */
 function environmentSecrets(env: NodeJS.ProcessEnv = process.env): string[] {
@@ -38,18 +32,41 @@ function summaryLine(result: RunResult): string {
   return `${result.results.length} results: ${count('violation', 'violation')}, ${count('known-quirk', 'known quirk')}`;
 }
 
-export async function reportCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    allowPositionals: true,
-  });
-  const [sub, ...files] = positionals;
-  if (values.help) {
-    io.stdout(HELP);
-    return 0;
+/** The same file given twice (also through another path) is one shard, not two. */
+function refuseDuplicateShards(files: string[]): void {
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    let real = file;
+    try {
+      real = realpathSync(file);
+    } catch {
+      // readRunResult reports the unreadable file in one line
+    }
+    const first = seen.get(real);
+    if (first !== undefined)
+      throw new UserError(`${file} is given twice (as ${first} too): each shard is merged once`);
+    seen.set(real, file);
   }
-  if (values.out === '') throw new UserError('--out needs a directory');
+}
+
+/** Two copies of one shard (same run, same versions, same start) are refused as well. */
+function refuseSameRuns(results: RunResult[], files: string[]): void {
+  const seen = new Map<string, string>();
+  results.forEach((r, i) => {
+    const key = JSON.stringify([r.run.startedAt, r.run.apiVersions, r.run.shards ?? 1, r.results.length]);
+    const first = seen.get(key);
+    if (first !== undefined)
+      throw new UserError(
+        `${files[i]} and ${first} are the same shard (same run, same API versions): each shard is merged once`,
+      );
+    seen.set(key, files[i]!);
+  });
+}
+
+export async function reportCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values: parsed, positionals } = parseCommandArgs('report', argv);
+  const values = { out: parsed.out as string | undefined };
+  const [sub, ...files] = positionals;
   const secrets = environmentSecrets();
   if (sub === 'render') {
     if (files.length !== 1) throw new UserError(`report render takes one conformance.json (${REPORT_USAGE})`);
@@ -63,7 +80,10 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
   if (sub === 'merge') {
     if (files.length === 0)
       throw new UserError(`report merge takes the conformance.json of each shard (${REPORT_USAGE})`);
-    const merged = mergeResults(files.map(readRunResult), files);
+    refuseDuplicateShards(files);
+    const results = files.map(readRunResult);
+    refuseSameRuns(results, files);
+    const merged = mergeResults(results, files);
     const written = await writeReports(merged, values.out ?? 'reports', { secrets });
     io.stdout(
       `${written.join('\n')}\nmerged ${files.length} shard${files.length === 1 ? '' : 's'}: ${summaryLine(merged)}\n`,

@@ -1,6 +1,8 @@
-import { parseArgs } from 'node:util';
 import { lockEntry } from '../descriptions/lock.ts';
 import { type Classification, verdictOf } from '../model/result.ts';
+import { commandMeta } from '../options/commands.ts';
+import { usageLine } from '../options/help.ts';
+import { parseCommandArgs } from '../options/parse.ts';
 import { classifyBody } from '../quirks/classify.ts';
 import { quirkAwareResponseTarget } from '../quirks/target.ts';
 import { UserError } from '../util/errors.ts';
@@ -8,7 +10,7 @@ import { loadArtifacts } from '../validate/artifacts.ts';
 import type { SchemaFinding } from '../validate/validate.ts';
 import { type CliIo, parseJson, readInput } from './io.ts';
 
-export const VALIDATE_USAGE = `usage: intercom-conformance validate --api-version <v> --operation <operationId> [--status 200] [--quirks on|off] [--format text|json] <file.json | ->`;
+export const VALIDATE_USAGE = usageLine(commandMeta('validate')!);
 
 export interface ValidateOutput {
   verdict: Classification;
@@ -26,26 +28,11 @@ export interface ValidateOutput {
 }
 
 export async function validateCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: {
-      'api-version': { type: 'string' },
-      operation: { type: 'string' },
-      status: { type: 'string', default: '200' },
-      format: { type: 'string', default: 'text' },
-      quirks: { type: 'string', default: 'on' },
-    },
-    allowPositionals: true,
-  });
-  const apiVersion = values['api-version'];
-  const operationId = values.operation;
+  const { values, positionals } = parseCommandArgs('validate', argv);
+  const apiVersion = values.apiVersion as string | undefined;
+  const operationId = values.operation as string | undefined;
   if (!apiVersion || !operationId || positionals.length !== 1) throw new UserError(VALIDATE_USAGE);
-  if (values.format !== 'text' && values.format !== 'json')
-    throw new UserError(`unknown format "${values.format}" (text, json)`);
-  if (!/^[1-5]\d\d$/.test(values.status)) throw new UserError(`invalid status "${values.status}"`);
-  if (values.quirks !== 'on' && values.quirks !== 'off')
-    throw new UserError(`--quirks takes on or off, not "${values.quirks}"`);
-  const status = Number(values.status);
+  const status = values.status as number;
   lockEntry(apiVersion);
   const target = quirkAwareResponseTarget(loadArtifacts(apiVersion), operationId, status);
   // --quirks off is the strict reading: the overlaid description is not consulted, every finding is a violation.

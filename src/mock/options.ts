@@ -1,7 +1,7 @@
 import { lockedVersions } from '../descriptions/lock.ts';
 import { UserError } from '../util/errors.ts';
 import { mix } from './prng.ts';
-import { FAULT_IDS, type FaultId } from './scenarios/faults.ts';
+import { FAULT_IDS, type FaultId, type FaultOptions } from './scenarios/faults.ts';
 
 export const SCENARIO_IDS = ['conformant', 'documented', 'faults'] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
@@ -22,22 +22,7 @@ export interface AdminOverrides {
   app?: { id_code?: string; name?: string; region?: string; timezone?: string; created_at?: number };
 }
 
-export interface FaultOptions {
-  /** Fault one faultable request in `every` (1 = all of them; 2 = every other one, so that retries succeed). */
-  every?: number;
-  /** Stop faulting after this many faulted responses (default: never stop). */
-  times?: number;
-  /** How many requests a `429` storm lasts before the target recovers (default 3). */
-  stormLength?: number;
-  /** `Retry-After` of the `429` and `503` faults, in seconds (default 1). */
-  retryAfterSeconds?: number;
-  /** Delay of the `slow` fault, in milliseconds (default 2000): set it above your client's timeout. */
-  slowMs?: number;
-  /** Minimum body size of the `oversized` fault, in bytes (default 10 MiB). */
-  oversizedBytes?: number;
-  /** Which operations the faults hit: the conversation endpoints (default), or every one including `/me`. */
-  scope?: 'conversations' | 'all';
-}
+export type { FaultOptions } from './scenarios/faults.ts';
 
 export interface MockOptions {
   /** API versions served (default: every locked version). */

@@ -45,11 +45,20 @@ function allowsNull(root: Schema, schema: unknown): boolean {
 function rulesOf(root: Schema, schema: Schema | undefined): PropertyRules {
   const props = isObject(schema?.properties) ? (schema.properties as Schema) : {};
   const required = Array.isArray(schema?.required) ? (schema.required as string[]) : [];
-  return (name) => ({
-    described: Object.hasOwn(props, name),
-    required: required.includes(name),
-    nullable: Object.hasOwn(props, name) ? allowsNull(root, props[name]) : true,
-  });
+  // The rules are a function of the (static) schema: computed once per property name, not per rendering.
+  const memo = new Map<string, PropertyRule>();
+  return (name) => {
+    let rules = memo.get(name);
+    if (!rules) {
+      rules = {
+        described: Object.hasOwn(props, name),
+        required: required.includes(name),
+        nullable: Object.hasOwn(props, name) ? allowsNull(root, props[name]) : true,
+      };
+      memo.set(name, rules);
+    }
+    return rules;
+  };
 }
 
 function bundleOf(artifacts: VersionArtifacts, operationId: string): Schema {

@@ -1,7 +1,9 @@
+import { RESILIENCE_DEFAULTS } from '../client/middleware/index.ts';
 import type { OperationInfo } from '../descriptions/operations.ts';
-import { type Collected, type TagRoundTrip, tagIdsOf, type WritePlan } from '../model/collected.ts';
+import { type Collected, tagIdsOf, type WritePlan } from '../model/collected.ts';
 import { type Exchange, listedIds } from '../model/exchange.ts';
 import type { VersionArtifacts } from '../validate/artifacts.ts';
+import { RUN_DEFAULTS } from './config.ts';
 import { fillPath, type HttpSettings, type RequestBudget, send } from './http.ts';
 import { mapPool } from './pool.ts';
 import { type Go, tagRoundTrip } from './tag-trip.ts';
@@ -120,7 +122,7 @@ export async function collect(artifacts: VersionArtifacts, options: CollectOptio
 
   const retrieved = await mapPool(
     sample(out.walk, options.retrieveSample),
-    options.settings.concurrency ?? 4,
+    options.settings.concurrency ?? RESILIENCE_DEFAULTS.concurrency,
     (id) => step('retrieve', retrieve, fillPath(retrieve, [id])),
     signal,
   );
@@ -158,7 +160,7 @@ export async function collect(artifacts: VersionArtifacts, options: CollectOptio
       go,
       transport,
       maxRetries: options.settings.maxRetries,
-      cleanupTimeoutMs: options.cleanupTimeoutMs ?? 15_000,
+      cleanupTimeoutMs: options.cleanupTimeoutMs ?? (RUN_DEFAULTS.cleanupTimeoutMs as number),
       ...(signal ? { signal } : {}),
     },
     options.writes(out.me),

@@ -16,6 +16,7 @@ import {
   RESULT_SCHEMA_VERSION,
   type RunResult,
 } from '../model/result.ts';
+import type { ProgressState } from '../report/progress.ts';
 import { redactValue, scrubSecretsDeep } from '../report/redact.ts';
 import { oneLine } from '../util/errors.ts';
 import { packageRoot } from '../util/paths.ts';
@@ -44,6 +45,26 @@ export interface RunHooks {
   signal?: AbortSignal;
   /** The clock of waits (Retry-After, pacing, backoff): tests inject one that does not really wait. */
   clock?: Clock;
+  /** Called after every exchange with the run's progress (operations reached, requests, rate-limit budget). */
+  onProgress?: (state: ProgressState) => void;
+}
+
+/** Counts what a run has done so far, from its exchanges. */
+export function progressTracker(): { state: ProgressState; add(e: Exchange): ProgressState } {
+  const state: ProgressState = { operationsDone: 0, requests: 0 };
+  const reached = new Set<string>();
+  return {
+    state,
+    add(e) {
+      state.requests += e.attempts ?? 1;
+      reached.add(`${e.apiVersion} ${e.operationId}`);
+      state.operationsDone = reached.size;
+      const remaining = Number(e.headers['x-ratelimit-remaining']);
+      if (e.headers['x-ratelimit-remaining'] !== undefined && Number.isFinite(remaining))
+        state.rateLimitRemaining = remaining;
+      return state;
+    },
+  };
 }
 
 export function kitVersion(): { name: string; version: string } {
@@ -181,6 +202,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
   const recorded = new Map<string, Exchange[]>();
   const samples: Array<{ apiVersion: string; samples: Samples }> = [];
   let partial = false;
+  const progress = progressTracker();
   try {
     await hooks.onTarget?.(target);
     for (const apiVersion of config.apiVersions) {
@@ -209,6 +231,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
         onExchange: (e) => {
           exchanges.push(e);
           hooks.onExchange?.(e);
+          if (hooks.onProgress) hooks.onProgress({ ...progress.add(e) });
         },
       });
       if (collected.interrupted) partial = true;

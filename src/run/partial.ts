@@ -1,11 +1,5 @@
 import { readLock } from '../descriptions/lock.ts';
-import {
-  buildMatrix,
-  type CheckResult,
-  compareResults,
-  RESULT_SCHEMA_VERSION,
-  type RunResult,
-} from '../model/result.ts';
+import { RESULT_SCHEMA_VERSION, type RunResult } from '../model/result.ts';
 import type { RunConfig } from './config.ts';
 import { kitVersion } from './engine.ts';
 
@@ -32,12 +26,6 @@ export function emptyRunResult(config: RunConfig, startedAt: string): RunResult 
     perPage: {},
     matrix: {},
   };
-}
-
-/** Marks a result partial (interrupted, or some version's part is missing), adding results if given. */
-export function markPartial(result: RunResult, extra: CheckResult[] = []): RunResult {
-  const results = [...result.results, ...extra].sort(compareResults);
-  return { ...result, run: { ...result.run, partial: true }, results, matrix: buildMatrix(results) };
 }
 
 /** The tags a run could not remove, as the tag-round-trip check reports them (one line each). */

@@ -1,4 +1,4 @@
-import { backoffDelay } from '../client/middleware/index.ts';
+import { backoffDelay, RESILIENCE_DEFAULTS } from '../client/middleware/index.ts';
 import type { OperationInfo } from '../descriptions/operations.ts';
 import { type TagCleanup, type TagRoundTrip, tagIdsOf, type WritePlan } from '../model/collected.ts';
 import type { Exchange } from '../model/exchange.ts';
@@ -36,7 +36,7 @@ async function pause(ctx: TripContext, attempt: number, signal?: AbortSignal): P
   try {
     await ctx.transport.clock.sleep(
       backoffDelay(attempt, {
-        backoffMs: s.backoffMs ?? 250,
+        backoffMs: s.backoffMs ?? RESILIENCE_DEFAULTS.backoffMs,
         maxWaitMs: s.maxWaitMs,
         clock: ctx.transport.clock,
       }),

@@ -3,6 +3,7 @@ import {
   compose,
   type FetchFn,
   RatePacer,
+  RESILIENCE_DEFAULTS,
   type RequestBudget,
   realClock,
   resilienceLayers,
@@ -38,7 +39,7 @@ export interface Transport {
 export function createTransport(settings: TransportSettings, budget: RequestBudget): Transport {
   const clock = settings.clock ?? realClock;
   const pacer = new RatePacer(clock, settings.maxWaitMs);
-  const semaphore = new Semaphore(settings.concurrency ?? 4);
+  const semaphore = new Semaphore(settings.concurrency ?? RESILIENCE_DEFAULTS.concurrency);
   const base: FetchFn = settings.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const pipeline = (budgetMode: 'normal' | 'cleanup') =>
     compose(

@@ -2,40 +2,33 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CheckResult, RunResult } from '../model/result.ts';
-import { configFromEnv } from '../run/config.ts';
+import { checkFolders, configFromEnv } from '../run/config.ts';
 import { runConformance } from '../run/engine.ts';
-import { interruptFile, watchInterruption } from '../run/interrupt.ts';
-import { samplesOf } from '../run/runtime-diff.ts';
-import { progressWriter } from './progress.ts';
-
-/** Where each suite file leaves its part of the run (merged into conformance.json by `run` or `report merge`). */
-export function partsDir(reportDir: string): string {
-  return resolve(reportDir, '.parts');
-}
+import { onStopSignals } from '../run/interrupt.ts';
 
 /**
- * Runs the conformance checks of one API version against the target the environment describes, writes the
- * part result, and returns it. Called at the top level of a suite file (see generated/suites/).
+ * The vitest adapter over the run engine: a suite file per API version (generated/suites/<v>.suite.ts) runs
+ * the engine for its version, configured from the environment by the option table (the variables of `run`'s
+ * flags), writes its part, and turns each result into a vitest test. `npx intercom-conformance report merge
+ * <report-dir>/parts/*.json` merges the parts of sharded runs.
  */
+export function partsDir(reportDir: string): string {
+  return resolve(reportDir, 'parts');
+}
+
+/** Runs the engine for one API version, writes `<report-dir>/parts/<version>.json`, and returns the result. */
 export async function runVersion(apiVersion: string): Promise<RunResult> {
   const config = { ...configFromEnv(), apiVersions: [apiVersion] };
+  checkFolders(config);
   const dir = partsDir(config.reportDir);
   mkdirSync(dir, { recursive: true });
-  // Ctrl-C (or `run` being interrupted) aborts the run: it cleans up and returns what it has, marked partial.
-  const interruption = watchInterruption(interruptFile(dir));
-  const progress = progressWriter(dir, apiVersion);
+  // Ctrl-C reaches the workers too: the engine stops, cleans up and returns what it has, marked partial.
+  const stop = onStopSignals();
   let result: RunResult;
   try {
-    result = await runConformance(config, {
-      signal: interruption.signal,
-      onExchange: progress.onExchange,
-      // The retrieved payloads, for the runtime cross-version diff `run` computes once every version is done.
-      onCollected: (v, collected) =>
-        writeFileSync(join(dir, `${v}.samples.json`), JSON.stringify(samplesOf(collected))),
-    });
+    result = await runConformance(config, { signal: stop.signal });
   } finally {
-    interruption.stop();
-    progress.flush();
+    stop.dispose();
   }
   const file = join(dir, `${apiVersion}.json`);
   writeFileSync(`${file}.tmp`, `${JSON.stringify(result, null, 2)}\n`);

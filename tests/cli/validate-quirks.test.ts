@@ -62,6 +62,6 @@ describe('validate --quirks', () => {
   it('rejects a bad --quirks value in one line', async () => {
     const run = await runCli([...base, '--quirks', 'maybe', quirky]);
     expect(run).toMatchObject({ code: 2, stdout: '' });
-    expect(run.stderr).toBe('intercom-conformance validate: --quirks takes on or off, not "maybe"\n');
+    expect(run.stderr).toBe('intercom-conformance validate: unknown --quirks "maybe" (on, off)\n');
   });
 });

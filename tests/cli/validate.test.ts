@@ -76,10 +76,10 @@ describe('intercom-conformance validate', () => {
       [...base, '--status', '418', 'x.json'],
       /status 418 is not documented for retrieveConversation in API 2\.11 \(documented: 200, 401, 403, 404\)/,
     ],
-    [[...base, '--status', 'abc', 'x.json'], /invalid status "abc"/],
+    [[...base, '--status', 'abc', 'x.json'], /--status must be a whole number from 100 to 599 \(got "abc"\)/],
     [[...base, join(dir, 'missing.json')], /cannot read .*missing\.json \(no such file\)/],
     [[...base, file('invalid.json', '{"type": "conversation",')], /invalid\.json is not valid JSON/],
-    [[...base, '--format', 'xml', 'x.json'], /unknown format "xml"/],
+    [[...base, '--format', 'xml', 'x.json'], /unknown --format "xml" \(text, json\)/],
     [['validate', good], /usage: intercom-conformance validate/],
     [[...base, '--bogus', good], /Unknown option '--bogus'/],
   ])('exits 2 on bad input: %j', async (argv, message) => {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Exchange } from '../../src/model/exchange.ts';
-import { progressWriter, readProgress } from '../../src/suite/progress.ts';
-import { tempDir } from '../helpers/env.ts';
+import type { ProgressState } from '../../src/report/progress.ts';
+import { progressTracker } from '../../src/run/engine.ts';
+import { observeRun } from '../helpers/run.ts';
 
-const ex = (operationId: string, remaining: string, attempts = 1): Exchange => ({
+const ex = (apiVersion: string, operationId: string, remaining: string, attempts = 1): Exchange => ({
   step: 's',
-  apiVersion: '2.11',
+  apiVersion,
   operationId,
   request: { method: 'GET', url: '/x' },
   status: 200,
@@ -13,27 +14,31 @@ const ex = (operationId: string, remaining: string, attempts = 1): Exchange => (
   attempts,
 });
 
-describe('progress across suite workers', () => {
-  it('sums requests (attempts included) and operations reached, and keeps the lowest rate-limit budget', () => {
-    const dir = tempDir();
-    let t = 0;
-    const a = progressWriter(dir, '2.10', 250, () => t);
-    const b = progressWriter(dir, '2.11', 250, () => t);
-    a.onExchange(ex('identifyAdmin', '99'));
-    a.onExchange(ex('listConversations', '98', 3));
-    b.onExchange(ex('identifyAdmin', '50'));
-    a.flush();
-    b.flush();
-    expect(readProgress(dir)).toEqual({ operationsDone: 3, requests: 5, rateLimitRemaining: 50 });
-    t = 100;
-    b.onExchange(ex('retrieveConversation', '40'));
-    expect(readProgress(dir).requests).toBe(5); // throttled: not written yet
-    t = 400;
-    b.onExchange(ex('retrieveConversation', '39'));
-    expect(readProgress(dir)).toEqual({ operationsDone: 4, requests: 7, rateLimitRemaining: 39 });
+describe('the progress of a run (the engine counts it)', () => {
+  it('counts requests (attempts included), operations reached per version, and the latest rate-limit budget', () => {
+    const p = progressTracker();
+    p.add(ex('2.10', 'identifyAdmin', '99'));
+    p.add(ex('2.10', 'listConversations', '98', 3));
+    p.add(ex('2.11', 'identifyAdmin', '50'));
+    expect(p.add(ex('2.11', 'identifyAdmin', '49'))).toEqual({
+      operationsDone: 3,
+      requests: 6,
+      rateLimitRemaining: 49,
+    });
   });
 
-  it('reads nothing from a folder that does not exist', () => {
-    expect(readProgress('/nonexistent/parts')).toEqual({ operationsDone: 0, requests: 0 });
+  it('is reported after every exchange of a real run on the mock, ending at what the run did', async () => {
+    const states: ProgressState[] = [];
+    const { result, exchanges } = await observeRun(
+      { apiVersions: ['2.11'], conversations: 30 },
+      {},
+      { onProgress: (s) => states.push(s) },
+    );
+    expect(states).toHaveLength(exchanges.length);
+    expect(states.at(-1)).toMatchObject({ operationsDone: 5, requests: result.run.requestCount });
+    expect(states.at(-1)!.rateLimitRemaining).toBeLessThan(10_000);
+    // monotonic: a progress line never goes backwards
+    for (let i = 1; i < states.length; i++)
+      expect(states[i]!.requests).toBeGreaterThanOrEqual(states[i - 1]!.requests);
   });
 });

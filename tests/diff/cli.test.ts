@@ -143,7 +143,7 @@ describe('intercom-conformance diff', () => {
     [['2.10'], /^intercom-conformance diff: usage: intercom-conformance diff <old> <new> /],
     [
       ['2.10', '2.11', '--format', 'html'],
-      /^intercom-conformance diff: unknown format "html" \(text, markdown, json\)\n$/,
+      /^intercom-conformance diff: unknown --format "html" \(text, markdown, json\)\n$/,
     ],
     [
       ['2.10', '2.11', '--fail-on', 'error'],

@@ -105,15 +105,17 @@ describe('mock command', () => {
 
   it.each([
     [['--fault', 'boom'], 'unknown fault "boom"'],
-    [['--scenario', 'chaos'], 'unknown scenario "chaos"'],
+    [['--scenario', 'chaos'], 'unknown --scenario "chaos" (conformant, documented, faults)'],
     [['--scenario', 'documented', '--fault', '500'], '--fault needs --scenario faults'],
-    [['--port', 'http'], '--port must be a non-negative integer'],
-    [['--port', '70000'], 'port must be an integer from 0 to 65535'],
+    [['--port', 'http'], '--port must be a whole number from 0 to 65535 (got "http")'],
+    [['--port', '70000'], '--port must be a whole number from 0 to 65535 (got "70000")'],
     [['--api-version', '1.0'], 'unknown API version "1.0"'],
     [['--rate-limit', 'lots'], '--rate-limit must be <requests>/<seconds>'],
-    [['--conversations', '100001'], 'conversations must be an integer from 0 to 100000'],
-    [['--per-page-overflow', 'wrap'], '--per-page-overflow must be clamp or reject'],
-    [['--bogus'], 'Unknown option'],
+    [['--conversations', '100001'], '--conversations must be a whole number from 1 to 100000 (got "100001")'],
+    [['--per-page-overflow', 'wrap'], 'unknown --per-page-overflow "wrap" (clamp, reject)'],
+    [['--bogus'], "Unknown option '--bogus' (intercom-conformance mock --help lists the options)"],
+    [['--seed'], '--seed needs a value'],
+    [['--seed', '1', '--seed', '2'], '--seed is given twice'],
   ])('%j is a one-line error, exit 2', async (argv, message) => {
     const io = captureIo();
     expect(await main(['mock', ...argv], io)).toBe(2);

@@ -209,9 +209,16 @@ export interface CliChild {
 export function spawnCliAsync(
   argv: string[],
   env: NodeJS.ProcessEnv,
-  options: { detached?: boolean } = {},
+  options: { detached?: boolean; command?: string[] } = {},
 ): CliChild {
-  const child = spawn(process.execPath, [join(packageRoot, 'bin', 'intercom-conformance.mjs'), ...argv], {
+  // `command` replaces `node bin/intercom-conformance.mjs`, e.g. `setsid timeout -s INT 300 npx
+  // intercom-conformance`, as a CI job types it (run from the package folder, where npx finds the bin).
+  const [command, ...prefix] = options.command ?? [
+    process.execPath,
+    join(packageRoot, 'bin', 'intercom-conformance.mjs'),
+  ];
+  const child = spawn(command!, [...prefix, ...argv], {
+    cwd: packageRoot,
     env: { ...process.env, ...env, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: options.detached ?? false,

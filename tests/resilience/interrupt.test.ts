@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MockServer } from '../../src/mock/index.ts';
@@ -16,13 +16,13 @@ afterEach(async () => {
   mock = undefined;
 });
 
-async function interruptMidTrip(send: (pid: number) => void) {
+async function interruptMidTrip(send: (pid: number) => void, command?: string[]) {
   mock = await startTarget(['slow'], { slowMs: 150 });
   const reports = tempDir('ic-interrupt-');
   const cli = spawnCliAsync(
     ['run', '--target', 'live', '--api-version', '2.11', '--report-dir', reports, '--retrieve-sample', '3'],
     liveEnv(mock.url, mock),
-    { detached: true },
+    { detached: !command, ...(command ? { command } : {}) },
   );
   const attached = await waitFor(() => mock!.state.tagChanges().length > 0 || cli.child.exitCode !== null);
   expect(
@@ -31,7 +31,10 @@ async function interruptMidTrip(send: (pid: number) => void) {
   ).toBe(true);
   send(cli.child.pid!);
   const code = await cli.exited;
-  return { code, reports, stdout: cli.stdout(), stderr: cli.stderr() };
+  // What a shell reports ($?): the exit code, or 128 + the signal that ended the process.
+  const signal = cli.child.signalCode;
+  const status = code ?? (signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : -1);
+  return { code, status, reports, stdout: cli.stdout(), stderr: cli.stderr() };
 }
 
 function report(dir: string): RunResult {
@@ -47,14 +50,50 @@ describe('an interrupted run', () => {
     expect(result.results.filter((r) => r.checkId === 'tag-round-trip').length).toBe(2);
     for (const file of ['junit.xml', 'summary.md', 'report.html'])
       expect(existsSync(join(run.reports, file))).toBe(true);
-    expect(existsSync(join(run.reports, '.parts'))).toBe(false);
+    expect(readdirSync(run.reports).sort()).toEqual([
+      'conformance.json',
+      'junit.xml',
+      'report.html',
+      'summary.md',
+    ]);
     expect(run.stderr).toContain(
       'interrupted by SIGINT: the reports hold partial results (run.partial: true)',
     );
     expect(mock!.state.tagChanges()).toEqual([]);
   });
 
-  it('SIGINT to the command alone: it tells the suites, with the same outcome', async () => {
+  it('setsid timeout -s INT 300 npx intercom-conformance run …, then SIGINT to the group: every result kept, exit 130', async () => {
+    // `timeout` passes the signal it gets on to the run and to the group, which the run is in too: the run gets
+    // SIGINT two or three times (the kernel may merge some), and must not lose anything for the later ones.
+    const run = await interruptMidTrip(
+      (pid) => process.kill(-pid, 'SIGINT'),
+      ['setsid', 'timeout', '-s', 'INT', '300', 'npx', 'intercom-conformance'],
+    );
+    // Our process exits 130; `sh -c` and npm in between report a child's 130 by ending on SIGINT themselves,
+    // which the shell running the job reads as 130 too.
+    expect(run.status, run.stderr).toBe(130);
+    expect(run.stderr).toContain(
+      'interrupted by SIGINT: the reports hold partial results (run.partial: true)',
+    );
+    const result = report(run.reports);
+    expect(result.run.partial).toBe(true);
+    expect(result.run.requestCount).toBeGreaterThan(0);
+    // what was gathered before the signal is all there: /me, the list walk, and the tag round trip cleaned up
+    const ops = new Set(result.results.map((r) => r.operationId));
+    for (const op of ['identifyAdmin', 'listConversations', 'attachTagToConversation'])
+      expect(ops.has(op), `${op} in ${[...ops].join(', ')}`).toBe(true);
+    expect(result.results.every((r) => r.apiVersion === '2.11')).toBe(true);
+    expect(mock!.state.tagChanges()).toEqual([]);
+  });
+
+  it('SIGTERM to the command alone: the same outcome, exit 143', async () => {
+    const run = await interruptMidTrip((pid) => process.kill(pid, 'SIGTERM'));
+    expect(run.code, run.stderr).toBe(143);
+    expect(report(run.reports).run.partial).toBe(true);
+    expect(mock!.state.tagChanges()).toEqual([]);
+  });
+
+  it('SIGINT to the command alone: the same outcome', async () => {
     const run = await interruptMidTrip((pid) => process.kill(pid, 'SIGINT'));
     expect(run.code, run.stderr).toBe(130);
     expect(report(run.reports).run.partial).toBe(true);

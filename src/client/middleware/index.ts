@@ -1,3 +1,4 @@
+import { defaultsOf } from '../../options/table.ts';
 import { withBufferedBody } from './body-limit.ts';
 import { type RequestBudget, withBudget } from './budget.ts';
 import { type Clock, realClock } from './clock.ts';
@@ -52,14 +53,17 @@ export interface ResilienceOptions {
   semaphore?: Semaphore;
 }
 
+const RUN_DEFAULTS = defaultsOf('run');
+
+/** The defaults of the resilience settings: those of the option table (src/options/table.ts). */
 export const RESILIENCE_DEFAULTS = {
-  timeoutMs: 30_000,
-  maxBodyBytes: 20 * 1024 * 1024,
-  maxRetries: 3,
-  maxWaitMs: 60_000,
-  backoffMs: 250,
-  concurrency: 4,
-  pace: true,
+  timeoutMs: RUN_DEFAULTS.timeoutMs as number,
+  maxBodyBytes: RUN_DEFAULTS.maxBodyBytes as number,
+  maxRetries: RUN_DEFAULTS.maxRetries as number,
+  maxWaitMs: RUN_DEFAULTS.maxWaitMs as number,
+  backoffMs: RUN_DEFAULTS.backoffMs as number,
+  concurrency: RUN_DEFAULTS.concurrency as number,
+  pace: RUN_DEFAULTS.pace as boolean,
 } as const;
 
 /** The layers, outermost first: concurrency → retry → budget → pacing → timeout → body limit. */

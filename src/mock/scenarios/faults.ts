@@ -1,7 +1,24 @@
 import { catalogueError } from '../errors.ts';
-import type { FaultOptions } from '../options.ts';
 import { rateLimitHeaders } from '../rate-limit.ts';
 import { JSON_TYPE, type MockResponse } from '../response.ts';
+
+/** How the faults scenario misbehaves (the mock options carry it). */
+export interface FaultOptions {
+  /** Fault one faultable request in `every` (1 = all of them; 2 = every other one, so that retries succeed). */
+  every?: number;
+  /** Stop faulting after this many faulted responses (default: never stop). */
+  times?: number;
+  /** How many requests a `429` storm lasts before the target recovers (default 3). */
+  stormLength?: number;
+  /** `Retry-After` of the `429` and `503` faults, in seconds (default 1). */
+  retryAfterSeconds?: number;
+  /** Delay of the `slow` fault, in milliseconds (default 2000): set it above your client's timeout. */
+  slowMs?: number;
+  /** Minimum body size of the `oversized` fault, in bytes (default 10 MiB). */
+  oversizedBytes?: number;
+  /** Which operations the faults hit: the conversation endpoints (default), or every one including `/me`. */
+  scope?: 'conversations' | 'all';
+}
 
 /**
  * `faults`: the conversation endpoints misbehave the way a real target can, one fault at a time or several in
