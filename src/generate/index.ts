@@ -7,8 +7,11 @@ import { type LockEntry, readLock, type SpecLock } from '../descriptions/lock.ts
 import { bundleSchema, COMPONENT_SCHEMA_PREFIX, type JsonSchema } from '../descriptions/oas30.ts';
 import { buildOperationIndex, type MediaInfo, type OperationIndex } from '../descriptions/operations.ts';
 import { forEachDanglingRef } from '../descriptions/refs.ts';
+import type { ValidateFunction } from 'ajv';
+import { type CatalogueQuirk, loadCatalogue, meta, overlayFor, quirksInRange } from '../quirks/catalogue.ts';
 import { applyOverlay } from '../quirks/overlay.ts';
-import { buildRegistry, loadOverlay } from '../quirks/registry.ts';
+import { buildRegistry } from '../quirks/registry.ts';
+import { selfCheck } from '../quirks/selfcheck.ts';
 import { UserError } from '../util/errors.ts';
 import { escapeToken, resolvePointer } from '../util/json-pointer.ts';
 import { generatedDir } from '../util/paths.ts';
@@ -27,6 +30,8 @@ export interface VersionOutput {
   schemas: Record<string, Record<string, unknown>>;
   defects: SpecDefect[];
   validatorsCode: string;
+  /** The same validators compiled in process (the quirk self-checks use the strict ones). */
+  validators: Record<string, ValidateFunction>;
 }
 
 const HEADER = (version: string, entry: LockEntry) =>
@@ -112,7 +117,13 @@ export function buildVersion(doc: OpenApiDocument, version: string): VersionOutp
       }
     }
   }
-  return { index, schemas, defects: defects.list(), validatorsCode: compiled.code };
+  return {
+    index,
+    schemas,
+    defects: defects.list(),
+    validatorsCode: compiled.code,
+    validators: compiled.validators,
+  };
 }
 
 /**
@@ -149,6 +160,8 @@ function isVacuous(schema: Record<string, unknown>): boolean {
 export interface GenerateOptions extends FetchOptions {
   outDir?: string;
   lock?: SpecLock;
+  /** The quirk catalogue (default `openapi/quirks/`). */
+  quirksDir?: string;
   /** Only regenerate when the manifest says the output is stale. */
   ifStale?: boolean;
   log?: (line: string) => void;
@@ -230,6 +243,7 @@ async function generateUnlocked(
 ) {
   rmSync(join(outDir, 'manifest.json'), { force: true });
   const versions = Object.keys(lock.versions);
+  const catalogue = loadCatalogue(options.quirksDir);
   for (const version of versions) {
     const started = Date.now();
     const { entry, doc } = await loadLockedDescription(version, lock, options);
@@ -243,23 +257,7 @@ async function generateUnlocked(
     put('spec-defects.json', json({ apiVersion: version, source: entry, defects: out.defects }));
     put('validators.cjs', `${HEADER(version, entry)}\n${out.validatorsCode}\n`);
     put('schema.d.ts', await generateTypes(doc, HEADER(version, entry)));
-    const overlay = loadOverlay(version);
-    if (overlay) {
-      // The quirk-aware reading: the same operations and validator names, compiled from the overlaid description.
-      const overlaid = applyOverlay(doc, overlay);
-      const quirkOut = buildVersion(overlaid.doc, version);
-      put('schemas.quirks.json', json(quirkOut.schemas));
-      put(
-        'validators.quirks.cjs',
-        `${HEADER(version, entry)} Quirk overlay: openapi/quirks/${version}.yaml\n${quirkOut.validatorsCode}\n`,
-      );
-      put('quirks.json', json(buildRegistry(version, overlaid.applied, overlaid.unmatched)));
-      if (overlaid.unmatched.length > 0) {
-        log(
-          `warning: ${version}: quirk actions matched nothing: ${overlaid.unmatched.map((u) => `${u.quirk.id} (${u.target})`).join(', ')}`,
-        );
-      }
-    }
+    writeQuirks(version, doc, out, quirksInRange(catalogue, version), dir, HEADER(version, entry), log);
     log(
       `generated ${version}: ${Object.keys(out.index.operations).length} operations, ` +
         `${Object.keys(out.schemas).length} validators, ${out.defects.length} spec defects (${Date.now() - started} ms)`,
@@ -273,6 +271,52 @@ async function generateUnlocked(
     join(outDir, 'manifest.json'),
     Buffer.from(json({ fingerprint: generatorFingerprint(), versions: lock.versions })),
   );
+}
+
+const QUIRK_FILES = ['quirks.json', 'schemas.quirks.json', 'validators.quirks.cjs'];
+
+/**
+ * The quirk-aware reading of one version: the quirks declared for it are self-checked against the strict
+ * reading (resolved ones are recorded, not applied), the others are applied as one overlay and compiled.
+ * A target that selects nothing is an error naming the quirk, the version and the target. A version with no
+ * quirk declared gets no quirk files and a line saying so.
+ */
+function writeQuirks(
+  version: string,
+  doc: OpenApiDocument,
+  strict: VersionOutput,
+  declared: CatalogueQuirk[],
+  dir: string,
+  header: string,
+  log: (line: string) => void,
+): void {
+  const put = (name: string, text: string) => writeAtomically(join(dir, name), Buffer.from(text));
+  if (declared.length === 0) {
+    for (const f of QUIRK_FILES) rmSync(join(dir, f), { force: true });
+    log(`${version}: no quirk data (no quirk in openapi/quirks/ declares ${version}): the quirk-aware reading equals the strict one`);
+    return;
+  }
+  const { applies, resolved } = selfCheck(declared, {
+    version,
+    doc,
+    index: strict.index,
+    validators: strict.validators,
+  });
+  const overlaid = applyOverlay(doc, overlayFor(applies, version));
+  const missed = overlaid.unmatched[0];
+  if (missed) {
+    const quirk = applies.find((q) => q.id === missed.quirk.id)!;
+    throw new UserError(
+      `quirk ${quirk.id} (API ${version}): target ${missed.target} selects nothing in the description (${quirk.file}; narrow its versions or fix the target)`,
+    );
+  }
+  const quirkOut = applies.length > 0 ? buildVersion(overlaid.doc, version) : strict;
+  put('schemas.quirks.json', json(quirkOut.schemas));
+  put('validators.quirks.cjs', `${header} Quirk catalogue: openapi/quirks/\n${quirkOut.validatorsCode}\n`);
+  const ranges = Object.fromEntries(declared.map((q) => [q.id, q.versions.text]));
+  put('quirks.json', json(buildRegistry(version, overlaid.applied, [], resolved.map(meta), ranges)));
+  if (resolved.length > 0)
+    log(`${version}: resolved by the description, not applied: ${resolved.map((q) => q.id).join(', ')}`);
 }
 
 /** One contract suite file per version, so that `vitest --shard` splits a run by API version. */
