@@ -20,7 +20,7 @@ import { generatedDir, packageRoot } from '../util/paths.ts';
 import type { CliIo } from './io.ts';
 
 export const RUN_USAGE =
-  'usage: intercom-conformance run [--api-version 2.10,2.11] [--target mock|live|replay] [--report-dir reports] [--seed 1] [--scenario conformant|documented|faults] [--conversations 200] [--per-page-overflow clamp|reject] [--record <dir>] [--cassettes <dir>] [--max-requests N] [--max-pages N] [--retrieve-sample N] [--timeout-ms N] [--max-retries N] [--max-wait-ms N] [--backoff-ms N] [--max-body-bytes N] [--concurrency N] [--no-pace] [--cleanup-timeout-ms N] [--no-redact] [--allow-insecure]';
+  'usage: intercom-conformance run [--api-version 2.10,2.11|2.10..2.16|all] [--target mock|live|replay] [--report-dir reports] [--seed 1] [--scenario conformant|documented|faults] [--conversations 200] [--per-page-overflow clamp|reject] [--record <dir>] [--cassettes <dir>] [--max-requests N] [--max-pages N] [--retrieve-sample N] [--timeout-ms N] [--max-retries N] [--max-wait-ms N] [--backoff-ms N] [--max-body-bytes N] [--concurrency N] [--no-pace] [--cleanup-timeout-ms N] [--no-redact] [--allow-insecure]';
 
 /** Flags override the environment (INTERCOM_* variables), which overrides the defaults. */
 export function runConfigFromArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): RunConfig {
@@ -82,7 +82,7 @@ export function runConfigFromArgs(argv: string[], env: NodeJS.ProcessEnv = proce
   merged.INTERCOM_CONFORMANCE_REPORT_DIR = resolve(
     merged.INTERCOM_CONFORMANCE_REPORT_DIR || DEFAULTS.reportDir,
   );
-  if (values['api-version']) parseVersionList(values['api-version']);
+  if (values['api-version'] !== undefined) parseVersionList(values['api-version']);
   return configFromEnv(merged);
 }
 

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { lockEntry } from '../descriptions/lock.ts';
+import { parseVersionList } from '../descriptions/lock.ts';
 import { type Classification, verdictOf } from '../model/result.ts';
 import { classifyBody } from '../quirks/classify.ts';
 import { quirkAwareResponseTarget } from '../quirks/target.ts';
@@ -15,6 +15,8 @@ export interface ValidateOutput {
   apiVersion: string;
   operationId: string;
   status: number;
+  /** Said when the reading could not be quirk-aware: the version has no quirk data. */
+  note?: string;
   findings: Array<
     Pick<SchemaFinding, 'instancePath' | 'schemaPath' | 'keyword' | 'params' | 'message'> & {
       specPointer: string;
@@ -37,19 +39,26 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
     },
     allowPositionals: true,
   });
-  const apiVersion = values['api-version'];
   const operationId = values.operation;
-  if (!apiVersion || !operationId || positionals.length !== 1) throw new UserError(VALIDATE_USAGE);
+  if (values['api-version'] === undefined || !operationId || positionals.length !== 1)
+    throw new UserError(VALIDATE_USAGE);
+  const versions = parseVersionList(values['api-version']);
+  if (versions.length !== 1)
+    throw new UserError(`validate takes one API version, not ${versions.length} (${versions.join(', ')})`);
+  const apiVersion = versions[0]!;
   if (values.format !== 'text' && values.format !== 'json')
     throw new UserError(`unknown format "${values.format}" (text, json)`);
   if (!/^[1-5]\d\d$/.test(values.status)) throw new UserError(`invalid status "${values.status}"`);
   if (values.quirks !== 'on' && values.quirks !== 'off')
     throw new UserError(`--quirks takes on or off, not "${values.quirks}"`);
   const status = Number(values.status);
-  lockEntry(apiVersion);
   const target = quirkAwareResponseTarget(loadArtifacts(apiVersion), operationId, status);
   // --quirks off is the strict reading: the overlaid description is not consulted, every finding is a violation.
   if (values.quirks === 'off') delete target.overlaid;
+  const note =
+    values.quirks === 'on' && !target.overlaid
+      ? `API ${apiVersion} has no quirk data: the quirk-aware reading equals the strict one`
+      : undefined;
   const input = positionals[0]!;
   const body = parseJson(await readInput(input, io), input === '-' ? 'stdin' : input);
 
@@ -59,6 +68,7 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
     apiVersion,
     operationId,
     status,
+    ...(note ? { note } : {}),
     findings: findings.map(
       ({ instancePath, schemaPath, keyword, params, message, specPointer, classification, quirk }) => ({
         instancePath,
@@ -78,10 +88,11 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
 
 function renderText(out: ValidateOutput): string {
   const head = `${out.verdict}: ${out.operationId} ${out.status} (API ${out.apiVersion})`;
-  if (out.findings.length === 0) return `${head}\n`;
+  const note = out.note ? `note: ${out.note}\n` : '';
+  if (out.findings.length === 0) return `${head}\n${note}`;
   const lines = out.findings.map(
     (f) =>
       `  ${f.classification === 'known-quirk' ? `known-quirk ${f.quirk}` : 'violation'}  ${f.instancePath || '(root)'}  ${f.keyword}: ${f.message} ${JSON.stringify(f.params)}  [${f.specPointer}]`,
   );
-  return `${head}: ${out.findings.length} finding${out.findings.length === 1 ? '' : 's'}\n${lines.join('\n')}\n`;
+  return `${head}: ${out.findings.length} finding${out.findings.length === 1 ? '' : 's'}\n${lines.join('\n')}\n${note}`;
 }

@@ -2,7 +2,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { UserError } from '../util/errors.ts';
 import { lockFile } from '../util/paths.ts';
 import { locate, sourceFromEnv } from './source.ts';
-import { notLockedError, parseVersionSelection, sortVersions, type UnlockedProbe, upstreamPath } from './versions.ts';
+import {
+  notLockedError,
+  parseVersionSelection,
+  sortVersions,
+  type UnlockedProbe,
+  upstreamPath,
+} from './versions.ts';
 
 /** One pinned description: an API version of the upstream repository at a commit, with the file's hash. */
 export interface LockEntry {

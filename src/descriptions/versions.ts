@@ -33,6 +33,13 @@ export function sortVersions(versions: Iterable<string>): string[] {
   return [...new Set(versions)].sort(compareVersions);
 }
 
+/**
+ * The versions `run` checks when none is given (`--api-version`, INTERCOM_CONFORMANCE_API_VERSIONS). Any
+ * selection works (`all`, `2.12..`); the default stays on the versions whose mock rendering is verified
+ * (see README, "What is pinned").
+ */
+export const DEFAULT_RUN_VERSIONS = '2.10,2.11';
+
 /** The folder of a version in intercom/Intercom-OpenAPI: `descriptions/<v>`, `descriptions/0` for Preview. */
 export function upstreamFolder(version: string): string {
   return version === PREVIEW ? '0' : version;
@@ -66,7 +73,8 @@ export function parseVersionRange(text: string, label = 'version range'): Versio
   const t = String(text).trim();
   if (t === '') throw new UserError(`${label}: empty version range`);
   const parts = t.split('..');
-  if (parts.length > 2) throw new UserError(`${label}: "${t}" is not a version range (e.g. 2.10..2.11, 2.7..)`);
+  if (parts.length > 2)
+    throw new UserError(`${label}: "${t}" is not a version range (e.g. 2.10..2.11, 2.7..)`);
   if (parts.length === 1) {
     if (!isVersionName(t)) throw new UserError(`${label}: "${t}" is not an API version`);
     return { from: t, to: t, text: t };
@@ -100,11 +108,11 @@ export function notLockedError(version: string, locked: string[], probe: Unlocke
     const file = probe.upstreamFile?.(version);
     if (file && existsSync(file)) {
       return new UserError(
-        `API version "${version}" is published upstream but not locked (locked: ${list}); lock it with: npm run spec:update -- --add ${version}`,
+        `API version "${version}" is published upstream but not locked (locked versions: ${list}); lock it with: npm run spec:update -- --add ${version}`,
       );
     }
     return new UserError(
-      `API version "${version}" is not locked (locked: ${list}); if Intercom publishes it, lock it with: npm run spec:update -- --add ${version}`,
+      `unknown API version "${version}" (locked versions: ${list}; a version Intercom publishes is locked with: npm run spec:update -- --add ${version})`,
     );
   }
   return new UserError(`unknown API version "${version}" (locked versions: ${list})`);

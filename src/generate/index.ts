@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ValidateFunction } from 'ajv';
 import { DefectLog, type SpecDefect } from '../descriptions/defects.ts';
 import { type FetchOptions, writeAtomically } from '../descriptions/fetch.ts';
 import { loadLockedDescription, type OpenApiDocument } from '../descriptions/load.ts';
@@ -7,11 +8,9 @@ import { type LockEntry, readLock, type SpecLock } from '../descriptions/lock.ts
 import { bundleSchema, COMPONENT_SCHEMA_PREFIX, type JsonSchema } from '../descriptions/oas30.ts';
 import { buildOperationIndex, type MediaInfo, type OperationIndex } from '../descriptions/operations.ts';
 import { forEachDanglingRef } from '../descriptions/refs.ts';
-import type { ValidateFunction } from 'ajv';
-import { type CatalogueQuirk, loadCatalogue, meta, overlayFor, quirksInRange } from '../quirks/catalogue.ts';
-import { applyOverlay } from '../quirks/overlay.ts';
+import { type CatalogueQuirk, loadCatalogue, meta, quirksInRange } from '../quirks/catalogue.ts';
 import { buildRegistry } from '../quirks/registry.ts';
-import { selfCheck } from '../quirks/selfcheck.ts';
+import { quirkReading } from '../quirks/selfcheck.ts';
 import { UserError } from '../util/errors.ts';
 import { escapeToken, resolvePointer } from '../util/json-pointer.ts';
 import { generatedDir } from '../util/paths.ts';
@@ -293,23 +292,18 @@ function writeQuirks(
   const put = (name: string, text: string) => writeAtomically(join(dir, name), Buffer.from(text));
   if (declared.length === 0) {
     for (const f of QUIRK_FILES) rmSync(join(dir, f), { force: true });
-    log(`${version}: no quirk data (no quirk in openapi/quirks/ declares ${version}): the quirk-aware reading equals the strict one`);
+    log(
+      `${version}: no quirk data (no quirk in openapi/quirks/ declares ${version}): the quirk-aware reading equals the strict one`,
+    );
     return;
   }
-  const { applies, resolved } = selfCheck(declared, {
+  const overlaid = quirkReading(declared, {
     version,
     doc,
     index: strict.index,
     validators: strict.validators,
   });
-  const overlaid = applyOverlay(doc, overlayFor(applies, version));
-  const missed = overlaid.unmatched[0];
-  if (missed) {
-    const quirk = applies.find((q) => q.id === missed.quirk.id)!;
-    throw new UserError(
-      `quirk ${quirk.id} (API ${version}): target ${missed.target} selects nothing in the description (${quirk.file}; narrow its versions or fix the target)`,
-    );
-  }
+  const { applies, resolved } = overlaid;
   const quirkOut = applies.length > 0 ? buildVersion(overlaid.doc, version) : strict;
   put('schemas.quirks.json', json(quirkOut.schemas));
   put('validators.quirks.cjs', `${header} Quirk catalogue: openapi/quirks/\n${quirkOut.validatorsCode}\n`);

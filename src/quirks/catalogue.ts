@@ -64,7 +64,8 @@ function within(outer: VersionRange, inner: VersionRange, label: string): void {
 
 /** Validates one quirk file's content; every problem is a one-line error naming the file. */
 export function parseQuirk(raw: unknown, file: string): CatalogueQuirk {
-  if (!isObject(raw)) throw new UserError(`${file}: not a quirk (a mapping with id, summary, source, versions, actions)`);
+  if (!isObject(raw))
+    throw new UserError(`${file}: not a quirk (a mapping with id, summary, source, versions, actions)`);
   for (const key of ['id', 'summary', 'source'] as const) {
     if (typeof raw[key] !== 'string' || raw[key] === '') throw new UserError(`${file}: "${key}" is missing`);
   }
@@ -98,13 +99,15 @@ export function parseQuirk(raw: unknown, file: string): CatalogueQuirk {
       within(versions, probe.versions, label);
     }
     if (typeof p.missing === 'string') {
-      if (!p.missing.startsWith('#/')) throw new UserError(`${label}: "missing" must be a JSON pointer (#/…)`);
+      if (!p.missing.startsWith('#/'))
+        throw new UserError(`${label}: "missing" must be a JSON pointer (#/…)`);
       probe.missing = p.missing;
       return probe;
     }
     if (typeof p.operation !== 'string' || typeof p.at !== 'string' || !('body' in p))
       throw new UserError(`${label} needs operation, body and at (or missing)`);
-    if (p.at !== '' && !p.at.startsWith('/')) throw new UserError(`${label}: "at" must be a JSON pointer (/…)`);
+    if (p.at !== '' && !p.at.startsWith('/'))
+      throw new UserError(`${label}: "at" must be a JSON pointer (/…)`);
     probe.operation = p.operation;
     probe.body = p.body;
     probe.at = p.at;

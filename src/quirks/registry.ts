@@ -52,7 +52,12 @@ export function buildRegistry(
     quirks,
     unmatched: unmatched.map((u) => ({ id: u.quirk.id, target: u.target })),
     resolved: [...resolved]
-      .map((q) => ({ id: q.id, summary: q.summary, source: q.source, ...(ranges[q.id] ? { versions: ranges[q.id] } : {}) }))
+      .map((q) => ({
+        id: q.id,
+        summary: q.summary,
+        source: q.source,
+        ...(ranges[q.id] ? { versions: ranges[q.id] } : {}),
+      }))
       .sort((a, b) => a.id.localeCompare(b.id)),
   };
 }

@@ -3,7 +3,8 @@ import type { OperationIndex } from '../descriptions/operations.ts';
 import { inRange } from '../descriptions/versions.ts';
 import { UserError } from '../util/errors.ts';
 import { resolvePointer } from '../util/json-pointer.ts';
-import type { CatalogueQuirk, QuirkProbe } from './catalogue.ts';
+import { type CatalogueQuirk, overlayFor, type QuirkProbe } from './catalogue.ts';
+import { type AppliedAction, applyOverlay } from './overlay.ts';
 
 /** What the strict reading of one version offers a self-check: its operations, validators and description. */
 export interface StrictReading {
@@ -61,4 +62,25 @@ export function selfCheck(
     else resolved.push(quirk);
   }
   return { applies, resolved };
+}
+
+/**
+ * The quirk-aware reading of one version: the declared quirks self-checked (resolved ones set apart), the
+ * others applied as one overlay. A target that selects nothing in the description is a one-line error naming
+ * the quirk, the version and the target.
+ */
+export function quirkReading<T>(
+  declared: CatalogueQuirk[],
+  reading: StrictReading & { doc: T },
+): { doc: T; applied: AppliedAction[]; applies: CatalogueQuirk[]; resolved: CatalogueQuirk[] } {
+  const { applies, resolved } = selfCheck(declared, reading);
+  const overlaid = applyOverlay(reading.doc, overlayFor(applies, reading.version));
+  const missed = overlaid.unmatched[0];
+  if (missed) {
+    const quirk = applies.find((q) => q.id === missed.quirk.id)!;
+    throw new UserError(
+      `quirk ${quirk.id} (API ${reading.version}): target ${missed.target} selects nothing in the description (${quirk.file}: narrow its versions or fix the target)`,
+    );
+  }
+  return { doc: overlaid.doc, applied: overlaid.applied, applies, resolved };
 }

@@ -1,4 +1,5 @@
 import { parseVersionList } from '../descriptions/lock.ts';
+import { DEFAULT_RUN_VERSIONS } from '../descriptions/versions.ts';
 import { UserError } from '../util/errors.ts';
 
 export type TargetKind = 'mock' | 'live' | 'replay';
@@ -93,7 +94,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RunConfig {
     DEFAULTS.target,
   );
   const config: RunConfig = {
-    apiVersions: parseVersionList(env.INTERCOM_CONFORMANCE_API_VERSIONS || '2.10,2.11'),
+    apiVersions: parseVersionList(env.INTERCOM_CONFORMANCE_API_VERSIONS || DEFAULT_RUN_VERSIONS),
     target,
     scenario: oneOf(
       env.INTERCOM_CONFORMANCE_SCENARIO,
