@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +13,9 @@ import {
   parseVersionSelection,
 } from '../../src/descriptions/versions.ts';
 import { sha256 } from '../../src/util/hash.ts';
-import { mirrorFile, PINNED_COMMIT, tempDir } from '../helpers/env.ts';
+import { packageRoot } from '../../src/util/paths.ts';
+import { runCli } from '../helpers/cli.ts';
+import { MIRROR, mirrorFile, PINNED_COMMIT, tempDir } from '../helpers/env.ts';
 
 const LOCKED = ['2.7', '2.8', '2.9', '2.10', '2.11', '2.12', '2.13', '2.14', '2.15', '2.16', 'Preview'];
 
@@ -134,5 +137,45 @@ describe('npm run spec:update -- --add <version>', () => {
     await expect(
       addVersion(base, version, { source: { kind: 'dir', root }, cacheDir: tempDir() }),
     ).rejects.toThrow(want);
+  });
+});
+
+describe('the CLI commands take versions through the one parser', () => {
+  it.each([
+    [['run', '--api-version', ''], /^intercom-conformance run: no API version given/],
+    [['run', '--api-version', '2.10..2.99'], /unknown API version "2\.99"/],
+    [['mock', '--api-version', ','], /no API version given/],
+    [['mock', '--api-version', '2.10..2.11'], /--api-version takes one version/],
+  ])('%j is exit 2 with one line', async (argv, want) => {
+    const out = await runCli(argv);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(want);
+    expect(out.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it.each([
+    [['--add', '2.11'], /^intercom-conformance: API version 2\.11 is already locked$/],
+    [
+      ['--add', '2.99'],
+      /^intercom-conformance: API version 2\.99 does not exist upstream at 8889625 \(no such file in the mirror: /,
+    ],
+    [[], /^intercom-conformance: usage: npm run spec:update -- --to <commit> \| --add <version>$/],
+  ])('npm run spec:update -- %j is one line, exit 2, and leaves the lock as it was', (args, want) => {
+    const before = readFileSync(join(packageRoot, 'openapi', 'specs.lock.json'), 'utf8');
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(packageRoot, 'scripts', 'update-lock.ts'), ...args],
+      {
+        cwd: packageRoot,
+        // Never the network: the mirror beside the checkout.
+        env: { ...process.env, INTERCOM_OPENAPI_MIRROR: MIRROR },
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toMatch(want);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(readFileSync(join(packageRoot, 'openapi', 'specs.lock.json'), 'utf8')).toBe(before);
   });
 });
