@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { DefectLog, type SpecDefect } from '../descriptions/defects.ts';
@@ -264,6 +264,11 @@ async function generateUnlocked(
   }
   writeAtomically(join(outDir, 'versions.d.ts'), Buffer.from(versionsModule(versions)));
   mkdirSync(join(outDir, 'suites'), { recursive: true });
+  // A version no longer locked leaves no suite behind (vitest would run it).
+  for (const name of readdirSync(join(outDir, 'suites'))) {
+    if (name.endsWith('.suite.ts') && !versions.includes(name.slice(0, -'.suite.ts'.length)))
+      rmSync(join(outDir, 'suites', name), { force: true });
+  }
   for (const v of versions)
     writeAtomically(join(outDir, 'suites', `${v}.suite.ts`), Buffer.from(suiteModule(v)));
   writeAtomically(
