@@ -54,7 +54,11 @@ function mediaEntries(
 }
 
 /** Everything generated for one version, in memory (pure apart from the description it is given). */
-export function buildVersion(doc: OpenApiDocument, version: string): VersionOutput {
+export function buildVersion(
+  doc: OpenApiDocument,
+  version: string,
+  options: { wholeDescription?: boolean } = {},
+): VersionOutput {
   const index = buildOperationIndex(doc, version);
   const defects = new DefectLog();
   const memo = new Map<string, { schema: JsonSchema; reached: Set<string> }>();
@@ -68,7 +72,8 @@ export function buildVersion(doc: OpenApiDocument, version: string): VersionOutp
       operationId,
     );
   }
-  scanWholeDescription(doc, defects, memo);
+  // The quirk-aware build only needs its validators: the defects of the whole description are the strict one's.
+  if (options.wholeDescription !== false) scanWholeDescription(doc, defects, memo);
   const pointers = Object.fromEntries(entries.map(({ media }) => [media.validator, media.pointer]));
   const compiled = compileValidators(schemas, pointers);
 
@@ -309,7 +314,8 @@ function writeQuirks(
     validators: strict.validators,
   });
   const { applies, resolved } = overlaid;
-  const quirkOut = applies.length > 0 ? buildVersion(overlaid.doc, version) : strict;
+  const quirkOut =
+    applies.length > 0 ? buildVersion(overlaid.doc, version, { wholeDescription: false }) : strict;
   put('schemas.quirks.json', json(quirkOut.schemas));
   put('validators.quirks.cjs', `${header} Quirk catalogue: openapi/quirks/\n${quirkOut.validatorsCode}\n`);
   const ranges = Object.fromEntries(declared.map((q) => [q.id, q.versions.text]));
