@@ -17,6 +17,13 @@ export { REGION_BASE_URLS, type Region } from './client/regions.ts';
 export { ensureSpecs } from './descriptions/fetch.ts';
 // Spec sources.
 export { readLock, type SpecLock } from './descriptions/lock.ts';
+export {
+  compareVersions,
+  DEFAULT_RUN_VERSIONS,
+  intercomVersionHeader,
+  PREVIEW,
+  parseVersionSelection,
+} from './descriptions/versions.ts';
 export { annotateQuirks, type Change, type DiffReport, diffDescriptions, RULES } from './diff/index.ts';
 // Breaking-change detection.
 export { comparePayloads, type RuntimeDifference } from './diff/runtime.ts';

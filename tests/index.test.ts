@@ -18,6 +18,9 @@ describe('the public surface (src/index.ts)', () => {
       'diffDescriptions',
       'comparePayloads',
       'readLock',
+      'parseVersionSelection',
+      'intercomVersionHeader',
+      'compareVersions',
     ]) {
       expect(typeof (kit as Record<string, unknown>)[name], name).toBe('function');
     }

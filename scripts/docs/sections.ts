@@ -1,7 +1,8 @@
 import { CHECKS } from '../../src/checks/registry.ts';
-import { lockedVersions } from '../../src/descriptions/lock.ts';
+import { lockedVersions, readLock } from '../../src/descriptions/lock.ts';
 import { renderRulesTable } from '../../src/diff/index.ts';
 import { environmentTable, optionsTable } from '../../src/options/help.ts';
+import { loadCatalogue } from '../../src/quirks/catalogue.ts';
 import { vocabularyTable } from '../../src/report/vocabulary.ts';
 import { loadArtifacts } from '../../src/validate/artifacts.ts';
 
@@ -10,6 +11,7 @@ import { loadArtifacts } from '../../src/validate/artifacts.ts';
  * API version, with their sources), the diff rules, and the option tables (src/options/table.ts). `npm run docs` writes them; a test compares.
  */
 export type SectionId =
+  | 'versions'
   | 'checks'
   | 'quirks'
   | 'diff-rules'
@@ -26,25 +28,61 @@ function checksTable(): string {
   return ['| check | what it asserts |', '|---|---|', ...rows].join('\n');
 }
 
-function quirksTable(): string {
-  const byId = new Map<string, { versions: string[]; summary: string; source: string }>();
-  for (const version of lockedVersions()) {
-    for (const q of loadArtifacts(version).quirks()?.registry.quirks ?? []) {
-      const entry = byId.get(q.id) ?? { versions: [], summary: q.summary, source: q.source };
-      entry.versions.push(version);
-      byId.set(q.id, entry);
-    }
+/** Runs of consecutive locked versions: `2.7–2.10, 2.12`. */
+function spans(versions: string[], order: string[]): string {
+  const runs: string[][] = [];
+  let last = -2;
+  for (const v of order) {
+    if (!versions.includes(v)) continue;
+    const at = order.indexOf(v);
+    if (at === last + 1 && runs.length > 0) runs[runs.length - 1]!.push(v);
+    else runs.push([v]);
+    last = at;
   }
-  const rows = [...byId.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([id, q]) => `| \`${id}\` | ${q.versions.join(', ')} | ${cell(q.summary)} | ${cell(q.source)} |`);
-  return ['| quirk | versions | what Intercom does | documented in |', '|---|---|---|---|', ...rows].join(
+  return runs.map((r) => (r.length === 1 ? r[0]! : `${r[0]}–${r[r.length - 1]}`)).join(', ') || '—';
+}
+
+/** The lock: one row per version, with the quirks generation applied to it. */
+function versionsTable(): string {
+  const lock = readLock();
+  const rows = lockedVersions(lock).map((v) => {
+    const e = lock.versions[v]!;
+    const registry = loadArtifacts(v).quirks()?.registry;
+    const quirks = registry
+      ? `${registry.quirks.length} (${registry.resolved?.length ?? 0} resolved)`
+      : 'no quirk data';
+    return `| ${v} | \`${e.path}\` | \`${e.commit.slice(0, 7)}\` | \`${e.sha256.slice(0, 12)}\` | ${quirks} |`;
+  });
+  return ['| version | upstream file | commit | sha256 | quirks |', '|---|---|---|---|---|', ...rows].join(
     '\n',
   );
 }
 
+/** One row per quirk of the catalogue: its declared range, where it applies and where a description resolved it. */
+function quirksTable(): string {
+  const order = lockedVersions();
+  const applies = new Map<string, string[]>();
+  const resolved = new Map<string, string[]>();
+  for (const version of order) {
+    const registry = loadArtifacts(version).quirks()?.registry;
+    for (const q of registry?.quirks ?? []) applies.set(q.id, [...(applies.get(q.id) ?? []), version]);
+    for (const q of registry?.resolved ?? []) resolved.set(q.id, [...(resolved.get(q.id) ?? []), version]);
+  }
+  const rows = loadCatalogue().map(
+    (q) =>
+      `| \`${q.id}\` | ${q.versions.text} | ${spans(applies.get(q.id) ?? [], order)} | ${spans(resolved.get(q.id) ?? [], order)} | ${cell(q.summary)} | ${cell(q.source)} |`,
+  );
+  return [
+    '| quirk | declared for | applies | resolved in | what Intercom does | documented in |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
+}
+
 export function renderSection(id: SectionId): string {
   switch (id) {
+    case 'versions':
+      return versionsTable();
     case 'checks':
       return checksTable();
     case 'quirks':
@@ -65,6 +103,7 @@ export function renderSection(id: SectionId): string {
 }
 
 export const SECTION_IDS: SectionId[] = [
+  'versions',
   'checks',
   'quirks',
   'diff-rules',

@@ -166,7 +166,17 @@ export const perPageCap: Check = {
             value: n,
           }),
         );
-      else {
+      else if (!q) {
+        // Without quirk data nothing documents the clamp: never a known quirk that names no quirk.
+        findings.push(
+          finding(
+            this.id,
+            'violation',
+            `per_page=151 was clamped to ${n} items, and no quirk data for API ${ctx.artifacts.apiVersion} documents that`,
+            { request: requestOf(e), value: n },
+          ),
+        );
+      } else {
         findings.push(
           finding(
             this.id,

@@ -1,4 +1,4 @@
-import { lockEntry } from '../descriptions/lock.ts';
+import { parseVersionList } from '../descriptions/lock.ts';
 import { type Classification, verdictOf } from '../model/result.ts';
 import { commandMeta } from '../options/commands.ts';
 import { usageLine } from '../options/help.ts';
@@ -17,6 +17,8 @@ export interface ValidateOutput {
   apiVersion: string;
   operationId: string;
   status: number;
+  /** Said when the reading could not be quirk-aware: the version has no quirk data. */
+  note?: string;
   findings: Array<
     Pick<SchemaFinding, 'instancePath' | 'schemaPath' | 'keyword' | 'params' | 'message'> & {
       specPointer: string;
@@ -29,14 +31,21 @@ export interface ValidateOutput {
 
 export async function validateCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('validate', argv);
-  const apiVersion = values.apiVersion as string | undefined;
+  const selection = values.apiVersion as string | undefined;
   const operationId = values.operation as string | undefined;
-  if (!apiVersion || !operationId || positionals.length !== 1) throw new UserError(VALIDATE_USAGE);
+  if (!selection || !operationId || positionals.length !== 1) throw new UserError(VALIDATE_USAGE);
   const status = values.status as number;
-  lockEntry(apiVersion);
+  const versions = parseVersionList(selection);
+  if (versions.length !== 1)
+    throw new UserError(`validate takes one API version, not ${versions.length} (${versions.join(', ')})`);
+  const apiVersion = versions[0]!;
   const target = quirkAwareResponseTarget(loadArtifacts(apiVersion), operationId, status);
   // --quirks off is the strict reading: the overlaid description is not consulted, every finding is a violation.
   if (values.quirks === 'off') delete target.overlaid;
+  const note =
+    values.quirks === 'on' && !target.overlaid
+      ? `API ${apiVersion} has no quirk data: the quirk-aware reading equals the strict one`
+      : undefined;
   const input = positionals[0]!;
   const body = parseJson(await readInput(input, io), input === '-' ? 'stdin' : input);
 
@@ -46,6 +55,7 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
     apiVersion,
     operationId,
     status,
+    ...(note ? { note } : {}),
     findings: findings.map(
       ({ instancePath, schemaPath, keyword, params, message, specPointer, classification, quirk }) => ({
         instancePath,
@@ -65,10 +75,11 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
 
 function renderText(out: ValidateOutput): string {
   const head = `${out.verdict}: ${out.operationId} ${out.status} (API ${out.apiVersion})`;
-  if (out.findings.length === 0) return `${head}\n`;
+  const note = out.note ? `note: ${out.note}\n` : '';
+  if (out.findings.length === 0) return `${head}\n${note}`;
   const lines = out.findings.map(
     (f) =>
       `  ${f.classification === 'known-quirk' ? `known-quirk ${f.quirk}` : 'violation'}  ${f.instancePath || '(root)'}  ${f.keyword}: ${f.message} ${JSON.stringify(f.params)}  [${f.specPointer}]`,
   );
-  return `${head}: ${out.findings.length} finding${out.findings.length === 1 ? '' : 's'}\n${lines.join('\n')}\n`;
+  return `${head}: ${out.findings.length} finding${out.findings.length === 1 ? '' : 's'}\n${lines.join('\n')}\n${note}`;
 }

@@ -1,5 +1,6 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { VersionPaths } from '../../generated/versions.d.ts';
+import { intercomVersionHeader } from '../descriptions/versions.ts';
 import { UserError } from '../util/errors.ts';
 import { resolveBaseUrl } from './regions.ts';
 
@@ -29,7 +30,7 @@ export function createIntercomClient<V extends ApiVersion>(options: ClientOption
     baseUrl: resolveBaseUrl(options),
     headers: {
       Authorization: `Bearer ${options.token}`,
-      'Intercom-Version': options.apiVersion,
+      'Intercom-Version': intercomVersionHeader(options.apiVersion),
       Accept: 'application/json',
     },
     ...(options.fetch ? { fetch: options.fetch } : {}),

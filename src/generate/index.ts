@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ValidateFunction } from 'ajv';
 import { DefectLog, type SpecDefect } from '../descriptions/defects.ts';
 import { type FetchOptions, writeAtomically } from '../descriptions/fetch.ts';
 import { loadLockedDescription, type OpenApiDocument } from '../descriptions/load.ts';
@@ -7,8 +8,9 @@ import { type LockEntry, readLock, type SpecLock } from '../descriptions/lock.ts
 import { bundleSchema, COMPONENT_SCHEMA_PREFIX, type JsonSchema } from '../descriptions/oas30.ts';
 import { buildOperationIndex, type MediaInfo, type OperationIndex } from '../descriptions/operations.ts';
 import { forEachDanglingRef } from '../descriptions/refs.ts';
-import { applyOverlay } from '../quirks/overlay.ts';
-import { buildRegistry, loadOverlay } from '../quirks/registry.ts';
+import { type CatalogueQuirk, loadCatalogue, meta, quirksInRange } from '../quirks/catalogue.ts';
+import { buildRegistry } from '../quirks/registry.ts';
+import { quirkReading } from '../quirks/selfcheck.ts';
 import { UserError } from '../util/errors.ts';
 import { escapeToken, resolvePointer } from '../util/json-pointer.ts';
 import { generatedDir } from '../util/paths.ts';
@@ -27,6 +29,8 @@ export interface VersionOutput {
   schemas: Record<string, Record<string, unknown>>;
   defects: SpecDefect[];
   validatorsCode: string;
+  /** The same validators compiled in process (the quirk self-checks use the strict ones). */
+  validators: Record<string, ValidateFunction>;
 }
 
 const HEADER = (version: string, entry: LockEntry) =>
@@ -50,7 +54,11 @@ function mediaEntries(
 }
 
 /** Everything generated for one version, in memory (pure apart from the description it is given). */
-export function buildVersion(doc: OpenApiDocument, version: string): VersionOutput {
+export function buildVersion(
+  doc: OpenApiDocument,
+  version: string,
+  options: { wholeDescription?: boolean } = {},
+): VersionOutput {
   const index = buildOperationIndex(doc, version);
   const defects = new DefectLog();
   const memo = new Map<string, { schema: JsonSchema; reached: Set<string> }>();
@@ -64,7 +72,8 @@ export function buildVersion(doc: OpenApiDocument, version: string): VersionOutp
       operationId,
     );
   }
-  scanWholeDescription(doc, defects, memo);
+  // The quirk-aware build only needs its validators: the defects of the whole description are the strict one's.
+  if (options.wholeDescription !== false) scanWholeDescription(doc, defects, memo);
   const pointers = Object.fromEntries(entries.map(({ media }) => [media.validator, media.pointer]));
   const compiled = compileValidators(schemas, pointers);
 
@@ -112,7 +121,13 @@ export function buildVersion(doc: OpenApiDocument, version: string): VersionOutp
       }
     }
   }
-  return { index, schemas, defects: defects.list(), validatorsCode: compiled.code };
+  return {
+    index,
+    schemas,
+    defects: defects.list(),
+    validatorsCode: compiled.code,
+    validators: compiled.validators,
+  };
 }
 
 /**
@@ -149,6 +164,8 @@ function isVacuous(schema: Record<string, unknown>): boolean {
 export interface GenerateOptions extends FetchOptions {
   outDir?: string;
   lock?: SpecLock;
+  /** The quirk catalogue (default `openapi/quirks/`). */
+  quirksDir?: string;
   /** Only regenerate when the manifest says the output is stale. */
   ifStale?: boolean;
   log?: (line: string) => void;
@@ -230,6 +247,7 @@ async function generateUnlocked(
 ) {
   rmSync(join(outDir, 'manifest.json'), { force: true });
   const versions = Object.keys(lock.versions);
+  const catalogue = loadCatalogue(options.quirksDir);
   for (const version of versions) {
     const started = Date.now();
     const { entry, doc } = await loadLockedDescription(version, lock, options);
@@ -243,23 +261,7 @@ async function generateUnlocked(
     put('spec-defects.json', json({ apiVersion: version, source: entry, defects: out.defects }));
     put('validators.cjs', `${HEADER(version, entry)}\n${out.validatorsCode}\n`);
     put('schema.d.ts', await generateTypes(doc, HEADER(version, entry)));
-    const overlay = loadOverlay(version);
-    if (overlay) {
-      // The quirk-aware reading: the same operations and validator names, compiled from the overlaid description.
-      const overlaid = applyOverlay(doc, overlay);
-      const quirkOut = buildVersion(overlaid.doc, version);
-      put('schemas.quirks.json', json(quirkOut.schemas));
-      put(
-        'validators.quirks.cjs',
-        `${HEADER(version, entry)} Quirk overlay: openapi/quirks/${version}.yaml\n${quirkOut.validatorsCode}\n`,
-      );
-      put('quirks.json', json(buildRegistry(version, overlaid.applied, overlaid.unmatched)));
-      if (overlaid.unmatched.length > 0) {
-        log(
-          `warning: ${version}: quirk actions matched nothing: ${overlaid.unmatched.map((u) => `${u.quirk.id} (${u.target})`).join(', ')}`,
-        );
-      }
-    }
+    writeQuirks(version, doc, out, quirksInRange(catalogue, version), dir, HEADER(version, entry), log);
     log(
       `generated ${version}: ${Object.keys(out.index.operations).length} operations, ` +
         `${Object.keys(out.schemas).length} validators, ${out.defects.length} spec defects (${Date.now() - started} ms)`,
@@ -270,6 +272,48 @@ async function generateUnlocked(
     join(outDir, 'manifest.json'),
     Buffer.from(json({ fingerprint: generatorFingerprint(), versions: lock.versions })),
   );
+}
+
+const QUIRK_FILES = ['quirks.json', 'schemas.quirks.json', 'validators.quirks.cjs'];
+
+/**
+ * The quirk-aware reading of one version: the quirks declared for it are self-checked against the strict
+ * reading (resolved ones are recorded, not applied), the others are applied as one overlay and compiled.
+ * A target that selects nothing is an error naming the quirk, the version and the target. A version with no
+ * quirk declared gets no quirk files and a line saying so.
+ */
+function writeQuirks(
+  version: string,
+  doc: OpenApiDocument,
+  strict: VersionOutput,
+  declared: CatalogueQuirk[],
+  dir: string,
+  header: string,
+  log: (line: string) => void,
+): void {
+  const put = (name: string, text: string) => writeAtomically(join(dir, name), Buffer.from(text));
+  if (declared.length === 0) {
+    for (const f of QUIRK_FILES) rmSync(join(dir, f), { force: true });
+    log(
+      `${version}: no quirk data (no quirk in openapi/quirks/ declares ${version}): the quirk-aware reading equals the strict one`,
+    );
+    return;
+  }
+  const overlaid = quirkReading(declared, {
+    version,
+    doc,
+    index: strict.index,
+    validators: strict.validators,
+  });
+  const { applies, resolved } = overlaid;
+  const quirkOut =
+    applies.length > 0 ? buildVersion(overlaid.doc, version, { wholeDescription: false }) : strict;
+  put('schemas.quirks.json', json(quirkOut.schemas));
+  put('validators.quirks.cjs', `${header} Quirk catalogue: openapi/quirks/\n${quirkOut.validatorsCode}\n`);
+  const ranges = Object.fromEntries(declared.map((q) => [q.id, q.versions.text]));
+  put('quirks.json', json(buildRegistry(version, overlaid.applied, [], resolved.map(meta), ranges)));
+  if (resolved.length > 0)
+    log(`${version}: resolved by the description, not applied: ${resolved.map((q) => q.id).join(', ')}`);
 }
 
 function versionsModule(versions: string[]): string {

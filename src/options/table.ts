@@ -66,7 +66,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     kind: 'versions',
     defaultText: 'every locked version',
     metavar: '<v,…>',
-    help: 'API versions to check, comma-separated',
+    help: 'API versions to check: a list (2.10,2.11), a range (2.10..2.16, 2.12..), or all',
     commands: RUN,
   },
   {

@@ -1,7 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { OpenApiDocument } from '../descriptions/load.ts';
 import type { QuirkTarget } from '../diff/quirks.ts';
+import type { QuirkRegistry } from '../model/quirk.ts';
+import { generatedDir, quirksDir } from '../util/paths.ts';
 import { applyOverlay } from './overlay.ts';
 import { loadOverlay } from './registry.ts';
+
+/** The quirks generation found resolved in a version (none when it was not generated). */
+function resolvedIn(version: string): Set<string> {
+  try {
+    const registry = JSON.parse(
+      readFileSync(join(generatedDir(), version, 'quirks.json'), 'utf8'),
+    ) as QuirkRegistry;
+    return new Set((registry.resolved ?? []).map((q) => q.id));
+  } catch {
+    return new Set();
+  }
+}
 
 /**
  * Where the registered quirks of `version` apply in one side of a diff: the overlay applied to that side's
@@ -13,7 +29,7 @@ export function quirkTargetsFor(
   side: 'old' | 'new',
 ): QuirkTarget[] {
   if (!version) return [];
-  const overlay = loadOverlay(version);
+  const overlay = loadOverlay(version, quirksDir, resolvedIn(version));
   if (!overlay) return [];
   const { applied } = applyOverlay(doc, overlay);
   const targets: QuirkTarget[] = [];

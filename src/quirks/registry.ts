@@ -1,39 +1,40 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
 import type { QuirkEntry, QuirkRegistry } from '../model/quirk.ts';
 import { UserError } from '../util/errors.ts';
 import { quirksDir } from '../util/paths.ts';
+import { loadCatalogue, overlayFor, quirksInRange } from './catalogue.ts';
 import type { AppliedAction, QuirkMeta, QuirkOverlay } from './overlay.ts';
 
 export type { QuirkEntry, QuirkRegistry } from '../model/quirk.ts';
 
-import { validateOverlay } from './overlay.ts';
-
-export function overlayFile(version: string, dir = quirksDir): string {
-  return join(dir, `${version}.yaml`);
-}
-
-export function loadOverlay(version: string, dir = quirksDir): QuirkOverlay | undefined {
-  const file = overlayFile(version, dir);
-  if (!existsSync(file)) return undefined;
-  let doc: unknown;
-  try {
-    doc = parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new UserError(`${file} is not valid YAML (${(error as Error).message.split('\n')[0]})`);
-  }
-  return validateOverlay(doc, file);
+/**
+ * The overlay of the quirks declared for `version` in the catalogue (`openapi/quirks/<id>.yaml`), or undefined
+ * when none is. `resolved` leaves out quirks a description resolved (as generation recorded them).
+ */
+export function loadOverlay(
+  version: string,
+  dir = quirksDir,
+  resolved: ReadonlySet<string> = new Set(),
+): QuirkOverlay | undefined {
+  const quirks = quirksInRange(loadCatalogue(dir), version).filter((q) => !resolved.has(q.id));
+  return quirks.length === 0 ? undefined : overlayFor(quirks, version);
 }
 
 export function buildRegistry(
   apiVersion: string,
   applied: AppliedAction[],
   unmatched: AppliedAction[],
+  resolved: QuirkMeta[] = [],
+  ranges: Record<string, string> = {},
 ): QuirkRegistry {
   const byId = new Map<string, QuirkEntry>();
   for (const a of applied) {
-    const entry = byId.get(a.quirk.id) ?? { ...a.quirk, targets: [], data: {} };
+    const range = ranges[a.quirk.id];
+    const entry = byId.get(a.quirk.id) ?? {
+      ...a.quirk,
+      ...(range ? { versions: range } : {}),
+      targets: [],
+      data: {},
+    };
     if (entry.summary !== a.quirk.summary || entry.source !== a.quirk.source) {
       throw new UserError(
         `quirk ${a.quirk.id} (${apiVersion}) has different summaries or sources across its actions`,
@@ -50,6 +51,14 @@ export function buildRegistry(
     apiVersion,
     quirks,
     unmatched: unmatched.map((u) => ({ id: u.quirk.id, target: u.target })),
+    resolved: [...resolved]
+      .map((q) => ({
+        id: q.id,
+        summary: q.summary,
+        source: q.source,
+        ...(ranges[q.id] ? { versions: ranges[q.id] } : {}),
+      }))
+      .sort((a, b) => a.id.localeCompare(b.id)),
   };
 }
 

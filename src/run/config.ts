@@ -1,5 +1,6 @@
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
-import { lockedVersions } from '../descriptions/lock.ts';
+import { parseVersionList } from '../descriptions/lock.ts';
+import { DEFAULT_RUN_VERSIONS } from '../descriptions/versions.ts';
 import { type OptionValues, parseCommandArgs } from '../options/parse.ts';
 import { defaultsOf } from '../options/table.ts';
 import { UserError } from '../util/errors.ts';
@@ -65,7 +66,7 @@ export function configFromValues(values: OptionValues): RunConfig {
   const opt = <K extends keyof RunConfig>(key: K) =>
     values[key] !== undefined ? ({ [key]: values[key] } as Pick<RunConfig, K>) : {};
   const config: RunConfig = {
-    apiVersions: (values.apiVersions as string[] | undefined) ?? lockedVersions(),
+    apiVersions: (values.apiVersions as string[] | undefined) ?? parseVersionList(DEFAULT_RUN_VERSIONS),
     target: v.target,
     failOn: v.failOn,
     scenario: v.scenario,

@@ -1,6 +1,7 @@
 import { classifyFailure } from '../client/middleware/errors.ts';
 import { responseMeta, TransportError } from '../client/middleware/index.ts';
 import type { OperationInfo } from '../descriptions/operations.ts';
+import { intercomVersionHeader } from '../descriptions/versions.ts';
 import { type Exchange, KEPT_HEADERS } from '../model/exchange.ts';
 import { readBody } from './body.ts';
 import type { Transport, TransportSettings } from './transport.ts';
@@ -83,7 +84,7 @@ export async function send(
       method,
       headers: {
         Authorization: `Bearer ${options.badToken ? BAD_TOKEN : base.token}`,
-        'Intercom-Version': options.apiVersion,
+        'Intercom-Version': intercomVersionHeader(options.apiVersion),
         Accept: 'application/json',
         ...(options.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
       },

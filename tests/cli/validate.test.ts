@@ -66,7 +66,15 @@ describe('intercom-conformance validate', () => {
   it.each([
     [
       ['validate', '--api-version', '9.99', '--operation', 'retrieveConversation', 'x.json'],
-      /unknown API version "9\.99" \(locked versions: 2\.10, 2\.11\)/,
+      /unknown API version "9\.99" \(locked versions: 2\.7, 2\.8, 2\.9, 2\.10, 2\.11, 2\.12, 2\.13, 2\.14, 2\.15, 2\.16, Preview; a version Intercom publishes is locked with: npm run spec:update -- --add 9\.99\)/,
+    ],
+    [
+      ['validate', '--api-version', '', '--operation', 'retrieveConversation', 'x.json'],
+      /no API version given/,
+    ],
+    [
+      ['validate', '--api-version', '2.10..2.11', '--operation', 'retrieveConversation', 'x.json'],
+      /validate takes one API version, not 2 \(2\.10, 2\.11\)/,
     ],
     [
       ['validate', '--api-version', '2.11', '--operation', 'createContact', 'x.json'],

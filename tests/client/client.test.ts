@@ -37,6 +37,18 @@ describe('createIntercomClient', () => {
     expect(request!.headers.get('accept')).toBe('application/json');
   });
 
+  it('sends Intercom-Version: Preview for the Preview description (upstream folder 0)', async () => {
+    const { seen, fetch } = recordingFetch();
+    const client = createIntercomClient({
+      apiVersion: 'Preview',
+      token: 't',
+      baseUrl: 'http://127.0.0.1:1/',
+      fetch,
+    });
+    await client.GET('/conversations/{id}', { params: { path: { id: 42 } } });
+    expect(seen[0]!.headers.get('intercom-version')).toBe('Preview');
+  });
+
   it("uses 2.10's own path parameter names", async () => {
     const { seen, fetch } = recordingFetch();
     const client = createIntercomClient({ apiVersion: '2.10', token: 't', region: 'eu', fetch });

@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cachePath, ensureSpec } from '../../src/descriptions/fetch.ts';
-import { readLock } from '../../src/descriptions/lock.ts';
+import { cachePath, ensureSpec, ensureSpecs } from '../../src/descriptions/fetch.ts';
+import { lockedVersions, readLock, type SpecLock } from '../../src/descriptions/lock.ts';
 import { sha256 } from '../../src/util/hash.ts';
 import { MIRROR, mirrorFile, PINNED_COMMIT, tempDir } from '../helpers/env.ts';
 
@@ -22,16 +22,49 @@ async function closedPort(): Promise<number> {
 }
 
 describe('spec:fetch', () => {
-  it('pins 2.10 and 2.11 at the newest mirrored commit, with the real hashes', () => {
-    for (const v of ['2.10', '2.11']) {
+  it('pins every published version (2.7 … 2.16, Preview from descriptions/0) at the newest mirrored commit, with the real hashes', () => {
+    expect(lockedVersions(lock)).toEqual([
+      '2.7',
+      '2.8',
+      '2.9',
+      '2.10',
+      '2.11',
+      '2.12',
+      '2.13',
+      '2.14',
+      '2.15',
+      '2.16',
+      'Preview',
+    ]);
+    for (const v of lockedVersions(lock)) {
+      const folder = v === 'Preview' ? '0' : v;
       const e = lock.versions[v]!;
       expect(e).toMatchObject({
         repository: 'intercom/Intercom-OpenAPI',
         commit: PINNED_COMMIT,
-        path: `descriptions/${v}/api.intercom.io.yaml`,
+        path: `descriptions/${folder}/api.intercom.io.yaml`,
       });
-      expect(e.sha256).toBe(sha256(readFileSync(mirrorFile(PINNED_COMMIT, v))));
+      expect(e.sha256).toBe(sha256(readFileSync(mirrorFile(PINNED_COMMIT, folder))));
     }
+  });
+
+  it('a lock entry whose file is missing at its commit is one clear error and leaves no partial cache (temp mirror)', async () => {
+    const root = tempDir();
+    const at = join(root, PINNED_COMMIT, 'descriptions', '2.11');
+    mkdirSync(at, { recursive: true });
+    copyFileSync(mirrorFile(PINNED_COMMIT, '2.11'), join(at, 'api.intercom.io.yaml'));
+    const cacheDir = tempDir();
+    const partial: SpecLock = { versions: { '2.11': entry, '2.12': lock.versions['2.12']! } };
+    const error = (await ensureSpecs(partial, undefined, {
+      source: { kind: 'dir', root },
+      cacheDir,
+    }).catch((e: Error) => e)) as Error;
+    expect(error.message).toBe(
+      `spec 2.12: no such file in the mirror: ${join(root, PINNED_COMMIT, 'descriptions/2.12/api.intercom.io.yaml')}`,
+    );
+    expect(existsSync(cachePath(lock.versions['2.12']!, cacheDir))).toBe(false);
+    const dir = dirname(cachePath(lock.versions['2.12']!, cacheDir));
+    expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
   });
 
   it('fetches into the cache, then a valid cache is a no-op that never touches the source', async () => {

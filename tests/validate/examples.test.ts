@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { lockedVersions } from '../../src/descriptions/lock.ts';
+import { classifyBody } from '../../src/quirks/classify.ts';
+import { quirkAwareResponseTarget } from '../../src/quirks/target.ts';
 import { loadArtifacts } from '../../src/validate/artifacts.ts';
 import { requestTarget, responseTarget, validateAgainst } from '../../src/validate/validate.ts';
 
@@ -89,4 +92,75 @@ it('2.11 examples fail where they set non-nullable objects to null, with keyword
     expect((example as Record<string, unknown>)[p]).toBeNull();
     expect(findings.find((f) => f.instancePath === `/${p}`)?.keyword).toBe('type');
   }
+});
+
+/**
+ * Every locked version's own 200 examples, read quirk-aware: each is `conforms` or `known-quirk`, and the quirks
+ * that explain it are the ones named here (established by reading the examples against their schemas). An
+ * example not listed must conform; a quirk whose handling is removed turns its rows into violations.
+ */
+const NULLS_2_11 = [
+  'null-ai-agent',
+  'null-conversation-rating',
+  'null-first-contact-reply',
+  'null-sla-applied',
+  'null-statistics',
+  'null-teammates',
+];
+const PARTS_2_13 = ['null-ai-agent', 'nullable-ref', 'part-id-as-integer'];
+const QUIRKS_OF_200_EXAMPLES: Record<string, string[]> = {
+  '2.11 listConversations successful': NULLS_2_11,
+  '2.11 retrieveConversation conversation found': NULLS_2_11,
+  '2.11 identifyAdmin Successful response': ['admin-fields-missing'],
+  '2.12 retrieveConversation conversation found': ['null-ai-agent'],
+  ...Object.fromEntries(
+    ['2.13', '2.14', '2.15', '2.16', 'Preview'].flatMap((v) => [
+      [`${v} listConversations successful`, ['null-ai-agent']],
+      [
+        `${v} retrieveConversation conversation found`,
+        v === 'Preview' ? [...PARTS_2_13, 'null-ai-topics'].sort() : PARTS_2_13,
+      ],
+    ]),
+  ),
+  'Preview retrieveConversation email conversation with history found': [
+    ...PARTS_2_13,
+    'null-ai-topics',
+  ].sort(),
+};
+
+function* examples200(version: string) {
+  const artifacts = loadArtifacts(version);
+  for (const op of Object.values(artifacts.index.operations)) {
+    for (const [name, example] of Object.entries(
+      op.responses['200']?.content['application/json']?.examples ?? {},
+    ))
+      yield {
+        key: `${version} ${op.operationId} ${name}`,
+        target: quirkAwareResponseTarget(artifacts, op.operationId, 200),
+        example,
+      };
+  }
+}
+
+describe.each(lockedVersions())('the 200 examples of the %s description, read with its quirks', (version) => {
+  const all = [...examples200(version)];
+
+  it('are the ones the table names (a row for an example that is gone fails)', () => {
+    const keys = new Set(all.map((e) => e.key));
+    expect(
+      Object.keys(QUIRKS_OF_200_EXAMPLES).filter((k) => k.startsWith(`${version} `) && !keys.has(k)),
+    ).toEqual([]);
+    expect(all.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(all.map((e) => [e.key, e] as const))(
+    '%s conforms or is a known quirk',
+    (key, { target, example }) => {
+      const findings = classifyBody(target, example);
+      expect(findings.filter((f) => f.classification === 'violation')).toEqual([]);
+      expect([...new Set(findings.map((f) => f.quirk?.id))].sort()).toEqual(
+        QUIRKS_OF_200_EXAMPLES[key] ?? [],
+      );
+    },
+  );
 });
