@@ -47,7 +47,8 @@ function matchFilter(filter: SearchFilter, conversation: unknown, options: Evalu
   const wanted = filter.value;
   const any = (p: (v: unknown) => boolean) => values.some(p);
   const text = (p: (a: string, w: string) => boolean) =>
-    typeof wanted === 'string' && any((v) => typeof v === 'string' && p(v.toLowerCase(), wanted.toLowerCase()));
+    typeof wanted === 'string' &&
+    any((v) => typeof v === 'string' && p(v.toLowerCase(), wanted.toLowerCase()));
   const inclusive = options.comparison !== 'strict';
   const w = asNumber(wanted);
   switch (filter.operator) {
@@ -60,9 +61,13 @@ function matchFilter(filter: SearchFilter, conversation: unknown, options: Evalu
     case 'NIN':
       return Array.isArray(wanted) && !any((v) => wanted.some((x) => equals(field, v, x)));
     case '>':
-      return w !== undefined && any((v) => ((a) => a !== undefined && (inclusive ? a >= w : a > w))(asNumber(v)));
+      return (
+        w !== undefined && any((v) => ((a) => a !== undefined && (inclusive ? a >= w : a > w))(asNumber(v)))
+      );
     case '<':
-      return w !== undefined && any((v) => ((a) => a !== undefined && (inclusive ? a <= w : a < w))(asNumber(v)));
+      return (
+        w !== undefined && any((v) => ((a) => a !== undefined && (inclusive ? a <= w : a < w))(asNumber(v)))
+      );
     case '>=':
       return w !== undefined && any((v) => ((a) => a !== undefined && a >= w)(asNumber(v)));
     case '<=':

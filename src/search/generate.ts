@@ -5,15 +5,23 @@ import { MAX_FILTERS_PER_GROUP, MAX_NESTING } from './limits.ts';
 type Conv = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Conv => typeof v === 'object' && v !== null && !Array.isArray(v);
-const byId = (a: Conv, b: Conv) =>
-  String(a.id).localeCompare(String(b.id), 'en', { numeric: true }) || 0;
-const filter = (field: string, operator: SearchFilter['operator'], value: SearchFilter['value']): SearchFilter => ({
+const byId = (a: Conv, b: Conv) => String(a.id).localeCompare(String(b.id), 'en', { numeric: true }) || 0;
+const filter = (
+  field: string,
+  operator: SearchFilter['operator'],
+  value: SearchFilter['value'],
+): SearchFilter => ({
   field,
   operator,
   value,
 });
 const idIs = (c: Conv) => filter('id', '=', String(c.id));
-const idIn = (cs: Conv[]) => filter('id', 'IN', cs.map((c) => String(c.id)));
+const idIn = (cs: Conv[]) =>
+  filter(
+    'id',
+    'IN',
+    cs.map((c) => String(c.id)),
+  );
 const and = (...value: SearchNode[]): SearchNode => ({ operator: 'AND', value });
 const or = (...value: SearchNode[]): SearchNode => ({ operator: 'OR', value });
 const ids = (cs: Conv[]) => cs.map((c) => String(c.id));
@@ -46,7 +54,13 @@ export function queriesFrom(listed: unknown[]): GeneratedQuery[] {
   }
   convs.sort(byId);
   const out: GeneratedQuery[] = [];
-  const add = (name: string, query: SearchNode, mustInclude: Conv[], mustExclude: Conv[] = [], perPage?: number) =>
+  const add = (
+    name: string,
+    query: SearchNode,
+    mustInclude: Conv[],
+    mustExclude: Conv[] = [],
+    perPage?: number,
+  ) =>
     out.push({
       name,
       request: { query, ...(perPage ? { pagination: { per_page: perPage } } : {}) },
@@ -63,7 +77,9 @@ export function queriesFrom(listed: unknown[]): GeneratedQuery[] {
   if (c1) add('id-not-equal', and(idIn([c0, c1]), filter('id', '!=', String(c0.id))), [c1], [c0]);
   if (c2) add('id-nin', and(idIn([c0, c1!, c2]), filter('id', 'NIN', [String(c1!.id)])), [c0, c2], [c1!]);
 
-  const states = [...new Set(convs.map((c) => c.state).filter((s): s is string => typeof s === 'string'))].sort();
+  const states = [
+    ...new Set(convs.map((c) => c.state).filter((s): s is string => typeof s === 'string')),
+  ].sort();
   for (const state of states) {
     const withState = convs.filter((c) => c.state === state).slice(0, SAMPLE);
     const others = convs.filter((c) => c.state !== state).slice(0, 1);
@@ -127,7 +143,9 @@ export function queriesFrom(listed: unknown[]): GeneratedQuery[] {
   out.push({
     name: 'group-of-16',
     request: {
-      query: or(...Array.from({ length: MAX_FILTERS_PER_GROUP + 1 }, (_, i) => idIs(convs[i % convs.length]!))),
+      query: or(
+        ...Array.from({ length: MAX_FILTERS_PER_GROUP + 1 }, (_, i) => idIs(convs[i % convs.length]!)),
+      ),
     },
     mustInclude: [],
     mustExclude: [],

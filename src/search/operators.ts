@@ -21,7 +21,12 @@ const ORDERED: readonly SearchFieldType[] = ['integer', 'date'];
 export const SEARCH_OPERATORS: readonly SearchOperatorSpec[] = [
   { operator: '=', types: ALL, array: false, description: 'Equals' },
   { operator: '!=', types: ALL, array: false, description: "Doesn't Equal" },
-  { operator: 'IN', types: ALL, array: true, description: 'In (shortcut for OR queries; values in an array)' },
+  {
+    operator: 'IN',
+    types: ALL,
+    array: true,
+    description: 'In (shortcut for OR queries; values in an array)',
+  },
   {
     operator: 'NIN',
     types: ALL,

@@ -192,8 +192,7 @@ function valueFits(type: SearchFieldType, v: unknown): boolean {
       return (typeof v === 'number' && Number.isInteger(v)) || (typeof v === 'string' && NUMERIC.test(v));
     case 'date':
       return (
-        (typeof v === 'number' && Number.isInteger(v) && v >= 0) ||
-        (typeof v === 'string' && /^\d+$/.test(v))
+        (typeof v === 'number' && Number.isInteger(v) && v >= 0) || (typeof v === 'string' && /^\d+$/.test(v))
       );
   }
 }
@@ -234,7 +233,11 @@ function checkFilter(node: Record<string, unknown>, at: string, strict: boolean,
     );
   const items = Array.isArray(value) ? value : [value];
   if (Array.isArray(value) && value.length === 0)
-    throw new Refusal('search-value-array', `${at}/value`, `operator ${op.operator} needs at least one value`);
+    throw new Refusal(
+      'search-value-array',
+      `${at}/value`,
+      `operator ${op.operator} needs at least one value`,
+    );
   items.forEach((item, i) => {
     if (!valueFits(field.type, item))
       throw new Refusal(
@@ -258,7 +261,10 @@ function checkNode(node: unknown, at: string, depth: number, strict: boolean, ve
   if (!isObject(node))
     throw new Refusal('search-node-shape', at, `the query at ${at || '/'} must be an object`);
   const isGroup = node.operator === 'AND' || node.operator === 'OR' || Array.isArray(node.value);
-  if (!isGroup || Object.hasOwn(node, 'field')) return checkFilter(node, at, strict, version);
+  if (!isGroup || Object.hasOwn(node, 'field')) {
+    checkFilter(node, at, strict, version);
+    return;
+  }
   if (!GROUP_OPERATORS.includes(node.operator as 'AND'))
     throw new Refusal(
       'search-node-shape',
@@ -267,7 +273,11 @@ function checkNode(node: unknown, at: string, depth: number, strict: boolean, ve
     );
   const items = node.value;
   if (!Array.isArray(items))
-    throw new Refusal('search-node-shape', `${at}/value`, `the ${node.operator} group needs an array of filters`);
+    throw new Refusal(
+      'search-node-shape',
+      `${at}/value`,
+      `the ${node.operator} group needs an array of filters`,
+    );
   if (depth + 1 > MAX_NESTING)
     throw new Refusal(
       'search-nesting-depth',
@@ -275,7 +285,11 @@ function checkNode(node: unknown, at: string, depth: number, strict: boolean, ve
       `filters can be nested at most ${MAX_NESTING} levels deep (a group at level ${depth + 1} at ${at})`,
     );
   if (items.length === 0)
-    throw new Refusal('search-group-nonempty', `${at}/value`, `the ${node.operator} group at ${at || '/'} is empty`);
+    throw new Refusal(
+      'search-group-nonempty',
+      `${at}/value`,
+      `the ${node.operator} group at ${at || '/'} is empty`,
+    );
   if (items.length > MAX_FILTERS_PER_GROUP)
     throw new Refusal(
       'search-group-size',
@@ -291,7 +305,9 @@ function checkNode(node: unknown, at: string, depth: number, strict: boolean, ve
         `the ${version} schema takes a group of filters or a group of groups, not both (at ${at || '/'})`,
       );
   }
-  items.forEach((item, i) => checkNode(item, `${at}/value/${i}`, depth + 1, strict, version));
+  items.forEach((item, i) => {
+    checkNode(item, `${at}/value/${i}`, depth + 1, strict, version);
+  });
 }
 
 /**
@@ -306,7 +322,8 @@ export function validateSearchRequest(
   const strict = options.schema === 'strict';
   schemaFacts(version);
   try {
-    if (!isObject(body)) throw new Refusal('search-body-object', '', 'the request body must be a JSON object');
+    if (!isObject(body))
+      throw new Refusal('search-body-object', '', 'the request body must be a JSON object');
     if (!Object.hasOwn(body, 'query') || body.query === undefined)
       throw new Refusal('search-query-required', '/query', 'query is required');
     checkNode(body.query, '/query', 0, strict, version);
@@ -369,7 +386,11 @@ export function validateSearchRequest(
 }
 
 /** Validates a query on its own (the `query` of a search body). */
-export function validateQuery(query: unknown, version: string, options: ValidateOptions = {}): SearchValidation {
+export function validateQuery(
+  query: unknown,
+  version: string,
+  options: ValidateOptions = {},
+): SearchValidation {
   return validateSearchRequest({ query }, version, options);
 }
 

@@ -39,6 +39,7 @@ export function descriptionFolder(version: string): string {
 
 export function schemaFacts(version: string): SearchSchemaFacts {
   const facts = SEARCH_SCHEMA_FACTS[version];
-  if (!facts) throw new Error(`unknown API version ${JSON.stringify(version)} (known: ${SEARCH_VERSIONS.join(', ')})`);
+  if (!facts)
+    throw new Error(`unknown API version ${JSON.stringify(version)} (known: ${SEARCH_VERSIONS.join(', ')})`);
   return facts;
 }
