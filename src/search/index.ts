@@ -1,3 +1,11 @@
+export {
+  answerSearch,
+  decodeCursor,
+  encodeCursor,
+  type SearchAnswer,
+  type SearchAnswerOptions,
+  type SearchListBody,
+} from './answer.ts';
 export { SEARCH_CHECKS } from './checks/registry.ts';
 export type { SearchCheck, SearchVerdict } from './checks/types.ts';
 export { type EvaluateOptions, evaluate } from './evaluate.ts';
