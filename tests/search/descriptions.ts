@@ -53,9 +53,17 @@ export function markdownTable(text: string, heading: string): string[][] {
 
 /** A validator for one of a description's component schemas, read as OpenAPI 3.0 (nullable honoured). */
 export function componentValidator(doc: OpenApiDocument, name: string): ValidateFunction {
+  return schemaValidator(doc, { $ref: `#/components/schemas/${name}` });
+}
+
+/** A validator for a schema of a description (its `$ref`s resolved in the description's components). */
+export function schemaValidator(doc: OpenApiDocument, schema: unknown): ValidateFunction {
   const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: true });
   ajv.addSchema({ $id: 'description.json', components: strictNullable(structuredClone(doc.components)) });
-  return ajv.compile({ $ref: `description.json#/components/schemas/${name}` });
+  const rooted = JSON.parse(
+    JSON.stringify(schema).replaceAll('"#/components/', '"description.json#/components/'),
+  );
+  return ajv.compile(rooted);
 }
 
 /**
