@@ -8,6 +8,7 @@ export {
 } from './answer.ts';
 export { SEARCH_CHECKS } from './checks/registry.ts';
 export type { SearchCheck, SearchVerdict } from './checks/types.ts';
+export { renderSearchOperatorsTable, renderSearchRulesTable } from './docs.ts';
 export { type EvaluateOptions, evaluate } from './evaluate.ts';
 export {
   fieldValues,
@@ -26,6 +27,7 @@ export {
   type PerPageOverflow,
 } from './limits.ts';
 export { SEARCH_OPERATORS, type SearchOperatorSpec, searchOperator } from './operators.ts';
+export { parseSearchQuery } from './user-query.ts';
 export {
   SEARCH_RULES,
   type SearchErrorList,
