@@ -13,10 +13,7 @@ import { loadSide, parseSideSpec, type SideOptions, type SideSpec } from '../dif
 import { quirkTargetsFor } from '../quirks/diff-targets.ts';
 import { UserError } from '../util/errors.ts';
 import type { CliIo } from './io.ts';
-
-const COMMON_FLAGS = `[--operations id,…|--all] [--format text|markdown|json] [--fail-on breaking|warning|info|never] [--severity rule-id=level,…]`;
-export const DIFF_USAGE = `usage: intercom-conformance diff <old> <new> ${COMMON_FLAGS}`;
-export const DRIFT_USAGE = `usage: intercom-conformance drift [--to <commit>] ${COMMON_FLAGS}`;
+import { DIFF_USAGE, DRIFT_USAGE } from './usage.ts';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 type Format = (typeof FORMATS)[number];

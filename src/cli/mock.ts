@@ -10,11 +10,7 @@ import {
 } from '../mock/index.ts';
 import { UserError } from '../util/errors.ts';
 import type { CliIo } from './io.ts';
-
-export const MOCK_USAGE =
-  'usage: intercom-conformance mock [--port 4010] [--api-version 2.11] [--scenario conformant|documented|faults] ' +
-  '[--fault <id>[,<id>]] [--fault-every 1] [--slow-ms 2000] [--seed 1] [--conversations 200] ' +
-  '[--per-page-overflow clamp|reject] [--rate-limit 10000/10] [--token test-token]';
+import { MOCK_USAGE } from './usage.ts';
 
 function integer(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;

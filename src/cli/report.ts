@@ -10,8 +10,7 @@ import {
 } from '../report/index.ts';
 import { UserError } from '../util/errors.ts';
 import type { CliIo } from './io.ts';
-
-export const REPORT_USAGE = `usage: intercom-conformance report render <conformance.json> [--out <dir>] | report merge <a.json> <b.json> … [--out <dir>]`;
+import { REPORT_USAGE } from './usage.ts';
 
 const HELP = `${REPORT_USAGE}
 

@@ -8,19 +8,17 @@ import { hasViolations, type RunResult } from '../model/result.ts';
 import { mergeResults, scrubSecrets, writeReports } from '../report/index.ts';
 import { createProgress } from '../report/progress.ts';
 import { checkConfig, configFromEnv, configToEnv, DEFAULTS, type RunConfig } from '../run/config.ts';
-import { exitCodeFor, interruptFile, onStopSignals, SIGNALS } from '../run/interrupt.ts';
+import { exitCodeFor, interruptFile, onStopSignals } from '../run/interrupt.ts';
 import { emptyRunResult, leftBehind, markPartial } from '../run/partial.ts';
 import { runtimeDiffOf, type Samples } from '../run/runtime-diff.ts';
 import { checkBaseUrl } from '../run/safe-url.ts';
 import { checkTransportSecurity } from '../run/targets.ts';
-import { partsDir } from '../suite/define.ts';
 import { readProgress } from '../suite/progress.ts';
+import { partsDir } from '../suite/run-version.ts';
 import { oneLine, UserError } from '../util/errors.ts';
-import { generatedDir, packageRoot } from '../util/paths.ts';
+import { isCheckout } from '../util/paths.ts';
 import type { CliIo } from './io.ts';
-
-export const RUN_USAGE =
-  'usage: intercom-conformance run [--api-version 2.10,2.11] [--target mock|live|replay] [--report-dir reports] [--seed 1] [--scenario conformant|documented|faults] [--conversations 200] [--per-page-overflow clamp|reject] [--record <dir>] [--cassettes <dir>] [--max-requests N] [--max-pages N] [--retrieve-sample N] [--timeout-ms N] [--max-retries N] [--max-wait-ms N] [--backoff-ms N] [--max-body-bytes N] [--concurrency N] [--no-pace] [--cleanup-timeout-ms N] [--no-redact] [--allow-insecure]';
+import { RUN_USAGE } from './usage.ts';
 
 /** Flags override the environment (INTERCOM_* variables), which overrides the defaults. */
 export function runConfigFromArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): RunConfig {
@@ -103,34 +101,24 @@ function readParts(dir: string, versions: string[]): RunResult[] {
 const INTERRUPT_GRACE_MS = 10_000;
 
 /**
- * Runs the suite files through vitest. Vitest's own SIGINT/SIGTERM handlers exit the process at once; they are
- * removed, so that an interruption lets the suites clean up and the command still writes the reports.
+ * Runs every version in this process, at once (each writes its part, as the vitest suites do). A version that
+ * cannot run is one line on stderr; the others go on. The vitest suites remain for `npx vitest --config
+ * vitest.contract.config.ts` (see suite/define.ts); `run` needs no vitest.
  */
-async function runSuites(files: string[]): Promise<{ done: Promise<void>; close(): Promise<void> }> {
-  const { createVitest } = await import('vitest/node');
-  process.env.TEST ??= 'true';
-  process.env.VITEST ??= 'true';
-  process.env.NODE_ENV ??= 'test';
-  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
-  const vitest = await createVitest('test', {
-    config: join(packageRoot, 'vitest.contract.config.ts'),
-    root: packageRoot,
-    run: true,
-    watch: false,
-    reporters: [process.stdout.isTTY ? 'default' : 'dot'],
+async function runSuites(
+  versions: string[],
+  io: CliIo,
+): Promise<{ done: Promise<void>; close(): Promise<void> }> {
+  // In a checkout, generated/ follows the sources (as the vitest global setup does); the package ships it.
+  if (isCheckout) await (await import('../generate/index.ts')).generate({ ifStale: true });
+  const { runVersion } = await import('../suite/run-version.ts');
+  const done = Promise.allSettled(versions.map((v) => runVersion(v))).then((settled) => {
+    settled.forEach((s, i) => {
+      if (s.status === 'rejected')
+        io.stderr(`intercom-conformance run: API ${versions[i]}: ${oneLine(s.reason)}\n`);
+    });
   });
-  for (const s of SIGNALS)
-    for (const l of process.listeners(s)) if (!before.get(s)!.has(l)) process.off(s, l as () => void);
-  let closing: Promise<void> | undefined;
-  const close = () => {
-    closing ??= vitest.close().catch(() => {});
-    return closing;
-  };
-  const done = vitest.start(files).then(
-    () => close(),
-    () => close(),
-  );
-  return { done, close };
+  return { done, close: async () => {} };
 }
 
 const delay = (ms: number) =>
@@ -178,7 +166,6 @@ async function runAndReport(config: RunConfig, io: CliIo): Promise<number> {
   const stop = onStopSignals(interruptFile(parts));
   const env = configToEnv(config);
   Object.assign(process.env, env);
-  const files = config.apiVersions.map((v) => join(generatedDir(), 'suites', `${v}.suite.ts`));
   // Progress on stderr: one redrawn line on a TTY; in CI logs a line at most every 10 s and a final summary.
   const progress = createProgress({
     stream: process.stderr,
@@ -189,7 +176,7 @@ async function runAndReport(config: RunConfig, io: CliIo): Promise<number> {
   const poll = setInterval(() => progress.update(readProgress(parts)), 250);
   try {
     // Interrupted while vitest starts, the suites see the interrupt file at once and stop just as quickly.
-    const suites = await runSuites(files);
+    const suites = await runSuites(config.apiVersions, io);
     const first = await Promise.race([suites.done.then(() => undefined), stop.stopped]);
     if (first) {
       io.stderr(
@@ -207,7 +194,7 @@ async function runAndReport(config: RunConfig, io: CliIo): Promise<number> {
   const interrupted = stop.received;
   const results = readParts(parts, config.apiVersions);
   if (results.length === 0 && !interrupted) {
-    io.stderr('intercom-conformance run: the suites produced no results (see the vitest output above)\n');
+    io.stderr('intercom-conformance run: the run produced no results\n');
     rmSync(parts, { recursive: true, force: true });
     return 1;
   }

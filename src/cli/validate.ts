@@ -7,8 +7,7 @@ import { UserError } from '../util/errors.ts';
 import { loadArtifacts } from '../validate/artifacts.ts';
 import type { SchemaFinding } from '../validate/validate.ts';
 import { type CliIo, parseJson, readInput } from './io.ts';
-
-export const VALIDATE_USAGE = `usage: intercom-conformance validate --api-version <v> --operation <operationId> [--status 200] [--quirks on|off] [--format text|json] <file.json | ->`;
+import { VALIDATE_USAGE } from './usage.ts';
 
 export interface ValidateOutput {
   verdict: Classification;

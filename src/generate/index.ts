@@ -11,7 +11,7 @@ import { applyOverlay } from '../quirks/overlay.ts';
 import { buildRegistry, loadOverlay } from '../quirks/registry.ts';
 import { UserError } from '../util/errors.ts';
 import { escapeToken, resolvePointer } from '../util/json-pointer.ts';
-import { generatedDir } from '../util/paths.ts';
+import { generatedDir, isCheckout } from '../util/paths.ts';
 import { schemaCoverage } from '../validate/coverage.ts';
 import { compileValidators } from './compile.ts';
 import { generatorFingerprint } from './fingerprint.ts';
@@ -152,6 +152,8 @@ export interface GenerateOptions extends FetchOptions {
   /** Only regenerate when the manifest says the output is stale. */
   ifStale?: boolean;
   log?: (line: string) => void;
+  /** Write the vitest suite files (generated/suites/); default: in a checkout only (they import src/). */
+  suites?: boolean;
 }
 
 export function readManifest(outDir = generatedDir()): Manifest | undefined {
@@ -242,7 +244,9 @@ async function generateUnlocked(
     put('schemas.json', json(out.schemas));
     put('spec-defects.json', json({ apiVersion: version, source: entry, defects: out.defects }));
     put('validators.cjs', `${HEADER(version, entry)}\n${out.validatorsCode}\n`);
-    put('schema.d.ts', await generateTypes(doc, HEADER(version, entry)));
+    const types = await generateTypes(doc, HEADER(version, entry));
+    if (types) put('schema.d.ts', types);
+    else log(`${version}: schema.d.ts skipped (install openapi-typescript to generate the types)`);
     const overlay = loadOverlay(version);
     if (overlay) {
       // The quirk-aware reading: the same operations and validator names, compiled from the overlaid description.
@@ -266,9 +270,11 @@ async function generateUnlocked(
     );
   }
   writeAtomically(join(outDir, 'versions.d.ts'), Buffer.from(versionsModule(versions)));
-  mkdirSync(join(outDir, 'suites'), { recursive: true });
-  for (const v of versions)
-    writeAtomically(join(outDir, 'suites', `${v}.suite.ts`), Buffer.from(suiteModule(v)));
+  if (options.suites ?? isCheckout) {
+    mkdirSync(join(outDir, 'suites'), { recursive: true });
+    for (const v of versions)
+      writeAtomically(join(outDir, 'suites', `${v}.suite.ts`), Buffer.from(suiteModule(v)));
+  }
   writeAtomically(
     join(outDir, 'manifest.json'),
     Buffer.from(json({ fingerprint: generatorFingerprint(), versions: lock.versions })),

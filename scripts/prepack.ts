@@ -1,0 +1,13 @@
+import { generate } from '../src/generate/index.ts';
+import { build } from './build.ts';
+import { runScript } from './run-script.ts';
+
+/**
+ * `npm pack` / `npm publish`: builds dist/ and (re)generates generated/ for every locked version, so that the
+ * package carries the validators, schemas and types of each one (package.json `files` leaves out the vitest
+ * suite files, which import src/). Offline: set INTERCOM_OPENAPI_MIRROR.
+ */
+await runScript(async () => {
+  build((line) => console.log(line));
+  await generate({ ifStale: true, log: (line) => console.log(line) });
+});
