@@ -18,7 +18,7 @@ export function build(log: (line: string) => void = () => {}): void {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   execFileSync(process.execPath, [tsc, '-p', join(packageRoot, 'tsconfig.build.json')], {
     cwd: packageRoot,
-    stdio: 'inherit',
+    stdio: ['ignore', process.stderr, process.stderr],
   });
   for (const asset of ASSETS) {
     mkdirSync(dirname(join(dist, asset)), { recursive: true });
