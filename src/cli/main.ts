@@ -14,13 +14,18 @@ import {
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
 /** Each command is imported only when it runs: `--help`, `--version` and a typo load none of them. */
-const COMMANDS: Record<string, { load: () => Promise<Command>; usage: string }> = {
+/** `ownHelp`: the command prints a longer help of its own for `--help`. */
+const COMMANDS: Record<string, { load: () => Promise<Command>; usage: string; ownHelp?: boolean }> = {
   validate: { load: async () => (await import('./validate.ts')).validateCommand, usage: VALIDATE_USAGE },
   run: { load: async () => (await import('./run.ts')).runCommand, usage: RUN_USAGE },
   mock: { load: async () => (await import('./mock.ts')).mockCommand, usage: MOCK_USAGE },
   diff: { load: async () => (await import('./diff.ts')).diffCommand, usage: DIFF_USAGE },
   drift: { load: async () => (await import('./diff.ts')).driftCommand, usage: DRIFT_USAGE },
-  report: { load: async () => (await import('./report.ts')).reportCommand, usage: REPORT_USAGE },
+  report: {
+    load: async () => (await import('./report.ts')).reportCommand,
+    usage: REPORT_USAGE,
+    ownHelp: true,
+  },
   generate: { load: async () => (await import('./generate.ts')).generateCommand, usage: GENERATE_USAGE },
 };
 
@@ -59,7 +64,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     io.stderr(`intercom-conformance: unknown command "${name}" (${Object.keys(COMMANDS).join(', ')})\n`);
     return 2;
   }
-  if (rest.some((a) => a === '--help' || a === '-h')) {
+  if (!command.ownHelp && rest.some((a) => a === '--help' || a === '-h')) {
     io.stdout(`${command.usage}\n`);
     return 0;
   }

@@ -127,8 +127,8 @@ const delay = (ms: number) =>
   });
 
 /**
- * `run`: checks the configuration (one-line errors before any test starts), runs the contract suites through
- * vitest programmatically, merges the per-version parts and writes the reports. Exit 1 on any violation.
+ * `run`: checks the configuration (one-line errors before any request), runs every API version
+ * in this process (see runSuites), merges the per-version parts and writes the reports. Exit 1 on any violation.
  * Interrupted (Ctrl-C, SIGTERM), the suites stop, clean up and write what they have; the reports are written
  * marked partial, and the exit code is 130 (143 for SIGTERM).
  */
@@ -175,7 +175,7 @@ async function runAndReport(config: RunConfig, io: CliIo): Promise<number> {
   });
   const poll = setInterval(() => progress.update(readProgress(parts)), 250);
   try {
-    // Interrupted while vitest starts, the suites see the interrupt file at once and stop just as quickly.
+    // Interrupted while the versions start, each sees the interrupt file (and the signal) and stops as quickly.
     const suites = await runSuites(config.apiVersions, io);
     const first = await Promise.race([suites.done.then(() => undefined), stop.stopped]);
     if (first) {
