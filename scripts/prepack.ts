@@ -1,4 +1,7 @@
+import { join } from 'node:path';
+import { readLock } from '../src/descriptions/lock.ts';
 import { generate } from '../src/generate/index.ts';
+import { packageRoot } from '../src/util/paths.ts';
 import { build } from './build.ts';
 import { runScript } from './run-script.ts';
 
@@ -10,5 +13,11 @@ import { runScript } from './run-script.ts';
  */
 await runScript(async () => {
   build((line) => console.error(line));
-  await generate({ ifStale: true, log: (line) => console.error(line) });
+  // The package's own lock into the package's generated/, whatever INTERCOM_CONFORMANCE_LOCK/GENERATED say.
+  await generate({
+    lock: readLock(join(packageRoot, 'openapi', 'specs.lock.json')),
+    outDir: join(packageRoot, 'generated'),
+    ifStale: true,
+    log: (line) => console.error(line),
+  });
 });

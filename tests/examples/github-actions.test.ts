@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -64,6 +64,7 @@ exec "${process.execPath}" "${join(packageRoot, 'bin', 'intercom-conformance.mjs
 });
 afterAll(async () => {
   await mock.close();
+  rmSync(work, { recursive: true, force: true });
 });
 
 /** `${{ secrets.NAME }}` from the fake secrets; any other expression in an env value is refused. */

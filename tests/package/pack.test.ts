@@ -1,8 +1,8 @@
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLock } from '../../src/descriptions/lock.ts';
 import { packageRoot } from '../../src/util/paths.ts';
 import { MIRROR, tempDir } from '../helpers/env.ts';
@@ -72,6 +72,10 @@ beforeAll(() => {
   );
   expect(install.code, install.stderr).toBe(0);
 }, 600_000);
+
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
 
 describe('the npm package', () => {
   it(
