@@ -1,6 +1,7 @@
 import { lockedVersions } from '../src/descriptions/lock.ts';
 import { benchCrawl } from './bench/crawl.ts';
 import { benchDiff } from './bench/diff.ts';
+import { benchHelp } from './bench/help.ts';
 import { benchMemory } from './bench/memory.ts';
 import { benchRun } from './bench/run.ts';
 import { benchValidate } from './bench/validate.ts';
@@ -9,6 +10,7 @@ import { runScript } from './run-script.ts';
 /** `npm run bench`: figures, not tests. Each section prints its own lines. */
 await runScript(async () => {
   const versions = lockedVersions();
+  for (const line of benchHelp()) console.log(line);
   for (const line of benchValidate(versions)) console.log(line);
   for (const line of await benchDiff()) console.log(line);
   for (const line of await benchCrawl()) console.log(line);

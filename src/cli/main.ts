@@ -17,6 +17,7 @@ const COMMANDS: Record<CommandName, () => Promise<Command>> = {
   diff: async () => (await import('./diff.ts')).diffCommand,
   drift: async () => (await import('./diff.ts')).driftCommand,
   report: async () => (await import('./report.ts')).reportCommand,
+  generate: async () => (await import('./generate.ts')).generateCommand,
 };
 
 export const USAGE = mainUsage();

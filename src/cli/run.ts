@@ -13,6 +13,7 @@ import { leftBehind } from '../run/partial.ts';
 import { checkBaseUrl } from '../run/safe-url.ts';
 import { checkTransportSecurity } from '../run/targets.ts';
 import { oneLine, UserError } from '../util/errors.ts';
+import { isCheckout } from '../util/paths.ts';
 import { type CliIo, processIo } from './io.ts';
 
 /** Flags override the environment (the variables of the option table), which overrides the defaults. */
@@ -48,6 +49,8 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     );
   }
   checkFolders(config);
+  // In a checkout, generated/ follows the sources (the package ships its own, built when packed).
+  if (isCheckout) await (await import('../generate/index.ts')).generate({ ifStale: true });
   const secrets = [config.token ?? ''].filter(Boolean);
   try {
     return await runAndReport(config, io);

@@ -1,17 +1,14 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { sha256 } from '../util/hash.ts';
-import { packageRoot } from '../util/paths.ts';
+import { isCheckout, packageRoot } from '../util/paths.ts';
 
 /** Inputs whose change makes generated/ stale: the lock, the quirk overlays and the generator's own code. */
-const INPUTS = [
-  'openapi',
-  'src/generate',
-  'src/descriptions',
-  'src/quirks',
-  'src/validate/formats.cjs',
-  'package-lock.json',
-];
+const SOURCES = ['openapi', 'src/generate', 'src/descriptions', 'src/quirks', 'src/validate/formats.cjs'];
+/** In the installed package the generator is the built JavaScript in dist/ (and there is no package-lock). */
+const INPUTS = isCheckout
+  ? [...SOURCES, 'package-lock.json']
+  : SOURCES.map((s) => s.replace(/^src\//, 'dist/').replace(/\.ts$/, '.js'));
 
 function files(path: string): string[] {
   let st: ReturnType<typeof statSync>;

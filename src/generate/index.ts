@@ -260,7 +260,9 @@ async function generateUnlocked(
     put('schemas.json', json(out.schemas));
     put('spec-defects.json', json({ apiVersion: version, source: entry, defects: out.defects }));
     put('validators.cjs', `${HEADER(version, entry)}\n${out.validatorsCode}\n`);
-    put('schema.d.ts', await generateTypes(doc, HEADER(version, entry)));
+    const types = await generateTypes(doc, HEADER(version, entry));
+    if (types) put('schema.d.ts', types);
+    else log(`${version}: schema.d.ts skipped (install openapi-typescript to generate the types)`);
     writeQuirks(version, doc, out, quirksInRange(catalogue, version), dir, HEADER(version, entry), log);
     log(
       `generated ${version}: ${Object.keys(out.index.operations).length} operations, ` +

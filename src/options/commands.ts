@@ -54,6 +54,13 @@ export const COMMANDS: readonly CommandMeta[] = [
     examples: ['npx intercom-conformance drift --fail-on breaking'],
   },
   {
+    name: 'generate',
+    args: '[options]',
+    summary:
+      'builds the validators, schemas and types of every version of a lock (the package carries its own; this is for re-pinning)',
+    examples: ['npx intercom-conformance generate --lock my.lock.json'],
+  },
+  {
     name: 'report',
     args: 'render <conformance.json> [--out <dir>] | report merge <a.json> <b.json> … [--out <dir>]',
     summary: 're-render the reports of a conformance.json, or merge the conformance.json of shards',

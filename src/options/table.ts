@@ -4,7 +4,7 @@
  * `--help` and the README's option tables are all generated from this table (see parse.ts and help.ts).
  */
 
-export const COMMAND_NAMES = ['run', 'validate', 'mock', 'diff', 'drift', 'report'] as const;
+export const COMMAND_NAMES = ['run', 'validate', 'mock', 'diff', 'drift', 'report', 'generate'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export type OptionKind =
@@ -585,7 +585,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     env: 'INTERCOM_CONFORMANCE_CACHE',
     kind: 'string',
     external: true,
-    defaultText: '.cache/intercom-openapi',
+    defaultText: '.cache/intercom-openapi (installed: the user cache)',
     help: 'the spec cache',
     commands: ALL,
   },
@@ -594,9 +594,54 @@ export const OPTIONS: readonly OptionSpec[] = [
     env: 'INTERCOM_CONFORMANCE_GENERATED',
     kind: 'string',
     external: true,
-    defaultText: 'generated/',
+    defaultText: 'generated/ (installed, re-pinned: the user cache)',
     help: 'where generated artifacts are read and written',
     commands: ALL,
+  },
+  {
+    key: 'lockFile',
+    env: 'INTERCOM_CONFORMANCE_LOCK',
+    kind: 'string',
+    external: true,
+    defaultText: 'openapi/specs.lock.json',
+    help: "a spec lock of your own instead of the package's (re-pinning; see generate)",
+    commands: ALL,
+  },
+  {
+    key: 'xdgCache',
+    env: 'XDG_CACHE_HOME',
+    kind: 'string',
+    external: true,
+    defaultText: '~/.cache',
+    help: 'the installed package keeps fetched descriptions and re-pinned artifacts in $XDG_CACHE_HOME/intercom-conformance/',
+    commands: ALL,
+  },
+  // generate
+  {
+    key: 'lock',
+    flag: 'lock',
+    kind: 'string',
+    metavar: '<specs.lock.json>',
+    help: "generate for this lock (re-pinning) instead of the package's own",
+    commands: ['generate'],
+  },
+  {
+    key: 'out',
+    flag: 'out',
+    kind: 'string',
+    metavar: '<dir>',
+    help: 'where to write (default: INTERCOM_CONFORMANCE_GENERATED, the user cache when installed, generated/ in a checkout)',
+    commands: ['generate'],
+  },
+  {
+    key: 'ifStale',
+    flag: 'if-stale',
+    kind: 'flag',
+    flagValue: true,
+    default: false,
+    defaultText: 'off',
+    help: 'only when the lock or the generator changed',
+    commands: ['generate'],
   },
 ];
 

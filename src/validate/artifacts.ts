@@ -9,6 +9,21 @@ import { UserError } from '../util/errors.ts';
 import { generatedDir } from '../util/paths.ts';
 
 const require = createRequire(import.meta.url);
+const formats = require('./formats.cjs') as unknown;
+
+/**
+ * Loads a generated validators module. Its code requires `intercom-conformance/formats`, which Node resolves
+ * only from inside a project that has the kit installed; generated output may also live in a cache outside
+ * any project (re-pinned locks), so that one request is answered here and everything else by Node.
+ */
+function loadValidators(file: string): Record<string, ValidateFunction> {
+  const own = createRequire(file);
+  const scoped = ((id: string) =>
+    id === 'intercom-conformance/formats' ? formats : own(id)) as NodeJS.Require;
+  const mod = { exports: {} as Record<string, ValidateFunction> };
+  new Function('module', 'exports', 'require', readFileSync(file, 'utf8'))(mod, mod.exports, scoped);
+  return mod.exports;
+}
 
 /** What `npm run generate` produced for one API version, loaded once per process. */
 export interface VersionArtifacts {
@@ -44,10 +59,10 @@ export function loadArtifacts(apiVersion: string, root = generatedDir()): Versio
   let validators: Record<string, ValidateFunction>;
   try {
     index = readJson<OperationIndex>(join(dir, 'operations.json'));
-    validators = require(join(dir, 'validators.cjs')) as Record<string, ValidateFunction>;
+    validators = loadValidators(join(dir, 'validators.cjs'));
   } catch {
     throw new UserError(
-      `no generated validators for API version ${apiVersion} in ${dir} (run: npm run generate)`,
+      `no generated validators for API version ${apiVersion} in ${dir} (run: intercom-conformance generate, or npm run generate in a checkout)`,
     );
   }
   let schemas: Record<string, Record<string, unknown>> | undefined;
@@ -67,7 +82,7 @@ export function loadArtifacts(apiVersion: string, root = generatedDir()): Versio
         quirks = existsSync(join(dir, 'quirks.json'))
           ? {
               registry: readJson<QuirkRegistry>(join(dir, 'quirks.json')),
-              validators: require(join(dir, 'validators.quirks.cjs')) as Record<string, ValidateFunction>,
+              validators: loadValidators(join(dir, 'validators.quirks.cjs')),
               schemas: readJson<Record<string, Record<string, unknown>>>(join(dir, 'schemas.quirks.json')),
             }
           : null;
