@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeCursor } from '../../src/mock/cursor.ts';
+import { encodeCursor } from '../../src/mock/http/cursor.ts';
 import { type MockServer, startMockServer } from '../../src/mock/index.ts';
 import { call } from './helpers.ts';
 

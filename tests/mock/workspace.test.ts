@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { buildConversation, conversationIndex, type WorkspaceContext } from '../../src/mock/conversation.ts';
-import { encodeCursor } from '../../src/mock/cursor.ts';
+import { encodeCursor } from '../../src/mock/http/cursor.ts';
 import { startMockServer } from '../../src/mock/index.ts';
-import { DEFAULT_TAGS, resolveOptions } from '../../src/mock/options.ts';
-import { buildRoster } from '../../src/mock/roster.ts';
-import { textureFrom } from '../../src/mock/texture.ts';
-import { Workspace } from '../../src/mock/workspace.ts';
+import { DEFAULT_TAGS, resolveOptions } from '../../src/mock/options/options.ts';
+import {
+  buildConversation,
+  conversationIndex,
+  type WorkspaceContext,
+} from '../../src/mock/workspace/conversation.ts';
+import { buildRoster } from '../../src/mock/workspace/roster.ts';
+import { textureFrom } from '../../src/mock/workspace/texture.ts';
+import { Workspace } from '../../src/mock/workspace/workspace.ts';
 import { call, findings } from './helpers.ts';
 
 const texture = textureFrom(['2.10', '2.11']);

@@ -1,5 +1,4 @@
-import type { PropertyRules, VersionProfile } from '../profile.ts';
-import type { Deviation, QuirkId } from '../quirks.ts';
+import type { PropertyRules, VersionProfile } from '../render/profile.ts';
 import {
   type ConversationView,
   listJson,
@@ -9,7 +8,8 @@ import {
   shapeConversation,
   tagJson,
   viewValue,
-} from '../shape.ts';
+} from '../render/shape.ts';
+import type { Deviation, QuirkId } from './quirks.ts';
 import { type BodyShaper, prefixDeviations, type Shaped } from './scenario.ts';
 
 /**

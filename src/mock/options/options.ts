@@ -1,43 +1,18 @@
-import { lockedVersions } from '../descriptions/lock.ts';
-import { UserError } from '../util/errors.ts';
-import { mix } from './prng.ts';
-import { FAULT_IDS, type FaultId } from './scenarios/faults.ts';
+import { lockedVersions } from '../../descriptions/lock.ts';
+import { UserError } from '../../util/errors.ts';
+import { mix } from '../workspace/prng.ts';
+import type { AdminOverrides } from '../workspace/roster.ts';
+import type { CatalogueTag } from '../workspace/tag-state.ts';
+import { FAULT_IDS, type FaultId, type FaultOptions } from './faults.ts';
+
+export type { AdminOverrides } from '../workspace/roster.ts';
+export type { CatalogueTag } from '../workspace/tag-state.ts';
+export type { FaultOptions } from './faults.ts';
 
 export const SCENARIO_IDS = ['conformant', 'documented', 'faults'] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
 export type PerPageOverflow = 'reject' | 'clamp';
-
-export interface CatalogueTag {
-  id: string;
-  name: string;
-}
-
-/** Overrides for the `/me` admin, in Intercom's JSON shape (e.g. `{ app: { id_code: 'abc123' } }`). */
-export interface AdminOverrides {
-  id?: string;
-  name?: string;
-  email?: string;
-  job_title?: string;
-  app?: { id_code?: string; name?: string; region?: string; timezone?: string; created_at?: number };
-}
-
-export interface FaultOptions {
-  /** Fault one faultable request in `every` (1 = all of them; 2 = every other one, so that retries succeed). */
-  every?: number;
-  /** Stop faulting after this many faulted responses (default: never stop). */
-  times?: number;
-  /** How many requests a `429` storm lasts before the target recovers (default 3). */
-  stormLength?: number;
-  /** `Retry-After` of the `429` and `503` faults, in seconds (default 1). */
-  retryAfterSeconds?: number;
-  /** Delay of the `slow` fault, in milliseconds (default 2000): set it above your client's timeout. */
-  slowMs?: number;
-  /** Minimum body size of the `oversized` fault, in bytes (default 10 MiB). */
-  oversizedBytes?: number;
-  /** Which operations the faults hit: the conversation endpoints (default), or every one including `/me`. */
-  scope?: 'conversations' | 'all';
-}
 
 export interface MockOptions {
   /** API versions served (default: every locked version). */

@@ -1,5 +1,5 @@
+import { tagJson } from '../../render/shape.ts';
 import { json } from '../response.ts';
-import { tagJson } from '../shape.ts';
 import { fail, type OperationHandler, readId, readObject } from './context.ts';
 
 /**

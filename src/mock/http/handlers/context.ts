@@ -1,11 +1,11 @@
-import type { Conversation } from '../conversation.ts';
+import type { ResolvedOptions } from '../../options/options.ts';
+import type { VersionProfile } from '../../render/profile.ts';
+import type { ConversationView } from '../../render/shape.ts';
+import type { BodyShaper } from '../../scenarios/scenario.ts';
+import type { Conversation } from '../../workspace/conversation.ts';
+import type { Workspace } from '../../workspace/workspace.ts';
 import { catalogueError, type ErrorId } from '../errors.ts';
-import type { ResolvedOptions } from '../options.ts';
-import type { VersionProfile } from '../profile.ts';
 import { json, type MockResponse } from '../response.ts';
-import type { BodyShaper } from '../scenarios/scenario.ts';
-import type { ConversationView } from '../shape.ts';
-import type { Workspace } from '../workspace.ts';
 
 /** What an operation handler gets: one routed request, in one API version. */
 export interface OperationContext {

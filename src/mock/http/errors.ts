@@ -1,4 +1,4 @@
-import { sha256 } from '../util/hash.ts';
+import { sha256 } from '../../util/hash.ts';
 
 /**
  * The one catalogue of error responses. Every error body is Intercom's `error.list` shape

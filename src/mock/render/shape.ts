@@ -1,7 +1,7 @@
-import { type Conversation, MAX_RETURNED_PARTS } from './conversation.ts';
+import { type Conversation, MAX_RETURNED_PARTS } from '../workspace/conversation.ts';
+import type { AppliedTag } from '../workspace/tag-state.ts';
 import { htmlToPlaintext } from './plaintext.ts';
 import type { VersionProfile } from './profile.ts';
-import type { AppliedTag } from './tag-state.ts';
 
 /**
  * Version shapes, conformant by construction: a conversation keeps the properties its version describes or

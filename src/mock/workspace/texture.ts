@@ -1,6 +1,6 @@
 import { generateSync, type JsonSchema } from 'json-schema-faker';
-import { resolvePointer } from '../util/json-pointer.ts';
-import { loadArtifacts } from '../validate/artifacts.ts';
+import { resolvePointer } from '../../util/json-pointer.ts';
+import { loadArtifacts } from '../../validate/artifacts.ts';
 import { mix } from './prng.ts';
 
 /**

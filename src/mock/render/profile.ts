@@ -1,6 +1,6 @@
-import { isObject } from '../util/json.ts';
-import { resolvePointer } from '../util/json-pointer.ts';
-import type { VersionArtifacts } from '../validate/artifacts.ts';
+import { isObject } from '../../util/json.ts';
+import { resolvePointer } from '../../util/json-pointer.ts';
+import type { VersionArtifacts } from '../../validate/artifacts.ts';
 
 /**
  * What a version's schemas say about the shape of a conversation, read from `generated/<v>/schemas.json`

@@ -1,18 +1,19 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { oneLine } from '../util/errors.ts';
+import { oneLine } from '../../util/errors.ts';
+import type { FaultId } from '../options/faults.ts';
+import type { ResolvedOptions } from '../options/options.ts';
+import type { VersionProfile } from '../render/profile.ts';
+import type { Deviation } from '../scenarios/quirks.ts';
+import type { BodyShaper } from '../scenarios/scenario.ts';
+import type { Workspace } from '../workspace/workspace.ts';
 import { catalogueError, requestIdFor } from './errors.ts';
+import { type FaultPlan, faultResponse } from './faults.ts';
 import { type OperationContext, viewOf } from './handlers/context.ts';
 import { HANDLERS } from './handlers/index.ts';
-import type { ResolvedOptions } from './options.ts';
-import type { VersionProfile } from './profile.ts';
-import type { Deviation } from './quirks.ts';
 import type { FixedWindowLimiter } from './rate-limit.ts';
 import { json, type MockResponse, statusOf } from './response.ts';
 import { matchRoute, type Route } from './router.ts';
-import { type FaultId, type FaultPlan, faultResponse } from './scenarios/faults.ts';
-import type { BodyShaper } from './scenarios/scenario.ts';
 import type { RequestLog, RequestLogEntry } from './state.ts';
-import type { Workspace } from './workspace.ts';
 
 /**
  * The request pipeline, as in Prism: rate limit → authenticate → API version → route → (fault) → operation.

@@ -1,4 +1,3 @@
-import type { CatalogueTag } from './options.ts';
 import {
   type AuthorKind,
   authorJson,
@@ -9,6 +8,7 @@ import {
 } from './parts.ts';
 import { mix, rng } from './prng.ts';
 import { contactPerson, type Roster } from './roster.ts';
+import type { CatalogueTag } from './tag-state.ts';
 import type { TextureFn } from './texture.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { OperationIndex } from '../descriptions/operations.ts';
+import type { OperationIndex } from '../../descriptions/operations.ts';
 
 /**
  * Routes from a version's operation index: the path templates (and so the path parameter names) are the
