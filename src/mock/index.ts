@@ -8,10 +8,10 @@ import { listen } from './http/server.ts';
 import { type MockState, RequestLog } from './http/state.ts';
 import { type MockOptions, type ResolvedOptions, resolveOptions } from './options/options.ts';
 import { versionProfile } from './render/profile.ts';
+import { RenderCache } from './render/render.ts';
 import { conformant } from './scenarios/conformant.ts';
 import { documented } from './scenarios/documented.ts';
 import type { BodyShaper } from './scenarios/scenario.ts';
-import { textureFrom } from './workspace/texture.ts';
 import { Workspace } from './workspace/workspace.ts';
 
 /**
@@ -58,9 +58,10 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   const versions = new Map<string, ServedVersion>();
   for (const v of o.apiVersions) {
     const artifacts = loadArtifacts(v);
-    versions.set(v, { profile: versionProfile(artifacts), routes: compileRoutes(artifacts.index) });
+    const profile = versionProfile(artifacts);
+    versions.set(v, { profile, render: new RenderCache(profile), routes: compileRoutes(artifacts.index) });
   }
-  const workspace = new Workspace(o, textureFrom(locked));
+  const workspace = new Workspace(o);
   const log = new RequestLog(o.requestLogLimit);
   const pipeline = new Pipeline({
     options: o,

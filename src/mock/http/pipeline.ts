@@ -3,6 +3,7 @@ import { oneLine } from '../../util/errors.ts';
 import type { FaultId } from '../options/faults.ts';
 import type { ResolvedOptions } from '../options/options.ts';
 import type { VersionProfile } from '../render/profile.ts';
+import type { RenderCache } from '../render/render.ts';
 import type { Deviation } from '../scenarios/quirks.ts';
 import type { BodyShaper } from '../scenarios/scenario.ts';
 import type { Workspace } from '../workspace/workspace.ts';
@@ -30,6 +31,7 @@ export interface MockRequest {
 
 export interface ServedVersion {
   profile: VersionProfile;
+  render: RenderCache;
   routes: Route[];
 }
 
@@ -146,6 +148,7 @@ export class Pipeline {
     return {
       version,
       profile: served.profile,
+      render: served.render,
       pathValues,
       query,
       body,

@@ -1,3 +1,4 @@
+import { neutralPicks } from './neutral.ts';
 import {
   type AuthorKind,
   authorJson,
@@ -9,13 +10,13 @@ import {
 import { mix, rng } from './prng.ts';
 import { contactPerson, type Roster } from './roster.ts';
 import type { CatalogueTag } from './tag-state.ts';
-import type { TextureFn } from './texture.ts';
 
 /**
  * One conversation of the seeded workspace, built deterministically from (seed, index) and made internally
  * consistent: digit-string ids; created_at ≤ parts ≤ updated_at; closed ⇒ open false; snoozed ⇒ open true and
  * snoozed_until in the future; waiting_since null when the last reply is an admin's; ratings 1–5 or none.
- * `neutral` is the conversation in Intercom's key order with `null` for what is absent; the version shapes
+ * `neutral` is the conversation in Intercom's key order with `null` for what is absent and the neutral words of
+ * neutral.ts (a priority level, a channel, …) where versions differ; render/ maps those to each version's domain, and the version shapes
  * (shape.ts) and scenarios decide whether absent becomes `null` or disappears.
  */
 
@@ -61,7 +62,6 @@ export interface WorkspaceContext {
   size: number;
   roster: Roster;
   tags: CatalogueTag[];
-  texture: TextureFn;
 }
 
 export function idBase(seed: number): number {
@@ -96,7 +96,7 @@ function pickState(index: number, roll: number): ConversationState {
 export function buildConversation(ctx: WorkspaceContext, index: number): Conversation {
   const { seed, now, roster } = ctx;
   const r = rng(seed, index, 0x636f6e76);
-  const texture = ctx.texture(seed, index);
+  const texture = neutralPicks(seed, index);
   const id = conversationId(seed, index);
   const admins = roster.admins;
 
@@ -209,7 +209,7 @@ export function buildConversation(ctx: WorkspaceContext, index: number): Convers
     waiting_since: waitingSince,
     snoozed_until: state === 'snoozed' ? Math.max(SNOOZE_BASE, now) + r.int(3_600, 30 * 86_400) : null,
     source: {
-      type: texture.sourceType,
+      type: texture.channel,
       id: String(403_900_000 + index),
       delivered_as: adminInitiated ? 'admin_initiated' : 'customer_initiated',
       subject: '',
@@ -271,7 +271,7 @@ export function buildConversation(ctx: WorkspaceContext, index: number): Convers
           source_type: texture.aiSourceType,
           source_title: 'Mock AI Workflow',
           last_answer_type: texture.aiLastAnswerType,
-          resolution_state: texture.aiResolutionState,
+          resolution_state: texture.aiOutcome,
           rating: r.chance(0.5) ? r.int(1, 5) : null,
           rating_remark: null,
           content_sources: {

@@ -8,7 +8,6 @@ import {
 import { Lru } from './lru.ts';
 import { type AdminOverrides, buildRoster, type Roster } from './roster.ts';
 import { type AppliedTag, type CatalogueTag, type TagChange, TagState } from './tag-state.ts';
-import type { TextureFn } from './texture.ts';
 
 /** What the workspace is seeded from (the resolved mock options carry them). */
 export interface WorkspaceOptions {
@@ -34,7 +33,7 @@ export class Workspace {
   private readonly ctx: WorkspaceContext;
   private readonly cache = new Lru<number, Conversation>(512);
 
-  constructor(options: WorkspaceOptions, texture: TextureFn) {
+  constructor(options: WorkspaceOptions) {
     this.seed = options.seed;
     this.size = options.conversations;
     this.now = options.now;
@@ -47,7 +46,6 @@ export class Workspace {
       size: this.size,
       roster: this.roster,
       tags: this.catalogue,
-      texture,
     };
   }
 

@@ -1,5 +1,6 @@
 import type { ResolvedOptions } from '../../options/options.ts';
 import type { VersionProfile } from '../../render/profile.ts';
+import type { RenderCache } from '../../render/render.ts';
 import type { ConversationView } from '../../render/shape.ts';
 import type { BodyShaper } from '../../scenarios/scenario.ts';
 import type { Conversation } from '../../workspace/conversation.ts';
@@ -11,6 +12,8 @@ import { json, type MockResponse } from '../response.ts';
 export interface OperationContext {
   version: string;
   profile: VersionProfile;
+  /** The version's rendering of each conversation (built once, kept in an LRU). */
+  render: RenderCache;
   /** Path parameters in template order (their names differ between versions). */
   pathValues: string[];
   query: URLSearchParams;
@@ -36,6 +39,7 @@ export function viewOf(
 ): ConversationView {
   return {
     conversation: c,
+    values: ctx.render.get(c),
     tags: ctx.workspace.tagsOf(c),
     tagName: (id) => ctx.workspace.tag(id)?.name ?? id,
     listItem,
