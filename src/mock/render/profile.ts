@@ -71,12 +71,20 @@ export function listedQuirks(artifacts: VersionArtifacts): Set<string> {
 function rulesOf(root: Schema, schema: Schema | undefined): PropertyRules {
   const props = isObject(schema?.properties) ? (schema.properties as Schema) : {};
   const required = Array.isArray(schema?.required) ? (schema.required as string[]) : [];
-  return (name) => ({
-    described: Object.hasOwn(props, name),
-    required: required.includes(name),
-    nullable: Object.hasOwn(props, name) ? allowsNull(root, props[name]) : true,
-    integer: isInteger(root, props[name]),
-  });
+  const memo = new Map<string, PropertyRule>();
+  return (name) => {
+    let rule = memo.get(name);
+    if (!rule) {
+      rule = {
+        described: Object.hasOwn(props, name),
+        required: required.includes(name),
+        nullable: Object.hasOwn(props, name) ? allowsNull(root, props[name]) : true,
+        integer: isInteger(root, props[name]),
+      };
+      memo.set(name, rule);
+    }
+    return rule;
+  };
 }
 
 function bundleOf(artifacts: VersionArtifacts, operationId: string): Schema {

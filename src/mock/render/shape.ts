@@ -44,7 +44,7 @@ export function partsJson(c: Conversation, plaintext: boolean): Record<string, u
   return {
     type: 'conversation_part.list',
     conversation_parts: plaintext ? recent.map(plainBody) : recent,
-    total_count: c.parts.length,
+    total_count: c.partCount,
   };
 }
 

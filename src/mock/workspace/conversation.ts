@@ -50,8 +50,9 @@ export interface Conversation {
   index: number;
   id: string;
   neutral: Record<string, unknown>;
-  /** Every part, oldest first. */
-  parts: Array<Record<string, unknown>>;
+  /** Every part, oldest first (made on first use). */
+  readonly parts: Array<Record<string, unknown>>;
+  partCount: number;
   seededTags: SeededTag[];
   facts: ConversationFacts;
 }
@@ -111,23 +112,27 @@ export function buildConversation(ctx: WorkspaceContext, index: number): Convers
   const botId = String(Number(admins[0]!.id) + 1);
 
   const facts = partFacts(r, partTimes(r, partCount, createdAt, updatedAt), state, contact, admins);
-  const parts = facts.map((f, k) => {
-    const part: Record<string, unknown> = {
-      type: 'conversation_part',
-      id: String(Number(id) * 1000 + k),
-      part_type: f.partType,
-      body: partBody(r, f),
-      created_at: f.createdAt,
-      updated_at: f.createdAt,
-      notified_at: f.createdAt,
-    };
-    if (f.assignedTo) part.assigned_to = { type: 'admin', id: f.assignedTo };
-    part.author = authorJson(f.authorKind, f.authorId, contact, admins, botId);
-    part.attachments = [];
-    part.external_id = null;
-    part.redacted = false;
-    return part;
-  });
+  // Bodies are picked now (they draw from the conversation's stream); the part objects are made on first use
+  // (a retrieve): a list item never needs them.
+  const bodies = facts.map((f) => partBody(r, f));
+  const makeParts = () =>
+    facts.map((f, k) => {
+      const part: Record<string, unknown> = {
+        type: 'conversation_part',
+        id: String(Number(id) * 1000 + k),
+        part_type: f.partType,
+        body: bodies[k],
+        created_at: f.createdAt,
+        updated_at: f.createdAt,
+        notified_at: f.createdAt,
+      };
+      if (f.assignedTo) part.assigned_to = { type: 'admin', id: f.assignedTo };
+      part.author = authorJson(f.authorKind, f.authorId, contact, admins, botId);
+      part.attachments = [];
+      part.external_id = null;
+      part.redacted = false;
+      return part;
+    });
 
   // Replies: the source, then comments. waiting_since is the last reply's time unless an admin (or bot) sent it.
   const isContact = (k: AuthorKind) => k === 'user' || k === 'lead';
@@ -290,11 +295,16 @@ export function buildConversation(ctx: WorkspaceContext, index: number): Convers
       : null,
     conversation_parts: null,
   };
+  let parts: Array<Record<string, unknown>> | undefined;
   return {
     index,
     id,
     neutral,
-    parts,
+    get parts() {
+      parts ??= makeParts();
+      return parts;
+    },
+    partCount,
     seededTags,
     facts: {
       state,
