@@ -67,7 +67,8 @@ export class Pipeline {
     } catch (thrown) {
       response = error('server_error', requestId, `mock failure: ${oneLine(thrown)}`);
     }
-    response = withHeaders(response, rate.headers, false);
+    // Every response names its request, as Intercom's do (X-Request-Id; error bodies carry the same request_id).
+    response = withHeaders(response, { ...rate.headers, 'X-Request-Id': requestId }, false);
     entry.status = statusOf(response);
     if (response.kind === 'json' && response.deviations) entry.deviations = response.deviations;
     log.record(entry);
@@ -109,7 +110,9 @@ export class Pipeline {
 
     const parsed = parseUrl(req.url);
     if (!parsed) return error('bad_request', requestId, 'The request URL is malformed');
-    const match = matchRoute(served.routes, req.method, parsed.pathname);
+    // HEAD is a GET without the body (server.ts: Node drops the body of a HEAD response, keeps its headers).
+    const method = req.method === 'HEAD' ? 'GET' : req.method;
+    const match = matchRoute(served.routes, method, parsed.pathname);
     if (match.kind === 'not-found') return error('route_not_found', requestId);
     if (match.kind === 'method-not-allowed') {
       return withHeaders(error('method_not_allowed', requestId), { Allow: match.allowed.join(', ') });

@@ -35,7 +35,10 @@ export interface MockOptions {
   token?: string;
   /** Port on 127.0.0.1 (default 0: any free port). */
   port?: number;
-  /** The workspace clock, Unix seconds: data timestamps are relative to it (default: fixed, derived from the seed). */
+  /**
+   * The workspace clock, Unix seconds: data timestamps are relative to it (default: the injected `clock` at start
+   * when one is given, so that data and rate-limit headers share one time; else fixed, derived from the seed).
+   */
   now?: number;
   /** Wall clock in milliseconds for the rate limiter and `Retry-After` (default `Date.now`; inject one in tests). */
   clock?: () => number;
@@ -85,6 +88,13 @@ export const DEFAULT_TAGS: CatalogueTag[] = [
  */
 export function defaultNow(seed: number): number {
   return 1_719_000_000 + (mix(seed, 0x6e6f77) % 86_400);
+}
+
+/** The data clock an injected wall clock implies (its time at start), when that is a plausible Unix time. */
+function nowOf(clock: (() => number) | undefined): number | undefined {
+  if (!clock) return undefined;
+  const seconds = Math.floor(clock() / 1000);
+  return seconds >= 1_000_000_000 && seconds <= 4_000_000_000 ? seconds : undefined;
 }
 
 function integerIn(name: string, value: unknown, min: number, max: number): number {
@@ -174,7 +184,12 @@ export function resolveOptions(
     },
     token,
     port: integerIn('port', options.port ?? 0, 0, 65_535),
-    now: integerIn('now', options.now ?? defaultNow(seed), 1_000_000_000, 4_000_000_000),
+    now: integerIn(
+      'now',
+      options.now ?? nowOf(options.clock) ?? defaultNow(seed),
+      1_000_000_000,
+      4_000_000_000,
+    ),
     clock: options.clock ?? Date.now,
     tags: tags.map((t) => ({ id: t.id, name: t.name })),
     admin: options.admin ?? {},

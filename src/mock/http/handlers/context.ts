@@ -80,3 +80,8 @@ export function readId(ctx: OperationContext, body: Record<string, unknown>, nam
   if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) return { ok: true, value: String(v) };
   return { ok: false, response: fail(ctx, 'parameter_invalid', `${name} must be a string id`) };
 }
+
+/** Whether an `admin_id` is one of the workspace's admins (Intercom answers 404 admin_not_found otherwise). */
+export function isAdmin(ctx: OperationContext, id: string): boolean {
+  return ctx.workspace.roster.admins.some((a) => a.id === id);
+}
