@@ -2,6 +2,7 @@ import { lockedVersions } from '../src/descriptions/lock.ts';
 import { benchCrawl } from './bench/crawl.ts';
 import { benchDiff } from './bench/diff.ts';
 import { benchMemory } from './bench/memory.ts';
+import { benchMock } from './bench/mock.ts';
 import { benchValidate } from './bench/validate.ts';
 import { runScript } from './run-script.ts';
 
@@ -10,6 +11,7 @@ await runScript(async () => {
   const versions = lockedVersions();
   for (const line of benchValidate(versions)) console.log(line);
   for (const line of await benchDiff()) console.log(line);
+  for (const line of await benchMock()) console.log(line);
   for (const line of await benchCrawl()) console.log(line);
   for (const line of await benchMemory()) console.log(line);
 });

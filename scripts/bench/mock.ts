@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
@@ -142,15 +142,30 @@ export async function benchMock(options: BenchMockOptions = {}): Promise<string[
   }
 }
 
-/** `src/` of another commit, extracted under `.cache/bench-baseline`, reading this checkout's lock and artifacts. */
+/**
+ * `src/` of another commit, extracted under `.cache/bench-baseline`, reading this checkout's lock and artifacts.
+ * Its run-time dependencies that this checkout no longer has (e.g. json-schema-faker) are installed beside it
+ * from the npm registry, at the versions that commit pinned; the rest resolve from this checkout's node_modules.
+ */
 export function baselineSource(commit: string): string {
   const dir = resolve(packageRoot, '.cache', 'bench-baseline');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const tar = execFileSync('git', ['archive', commit, 'src'], { cwd: packageRoot, maxBuffer: 1 << 28 });
   execFileSync('tar', ['-x', '-C', dir], { input: tar });
-  for (const link of ['generated', 'openapi', 'node_modules']) {
-    if (!existsSync(join(dir, link))) symlinkSync(resolve(packageRoot, link), join(dir, link));
+  for (const link of ['generated', 'openapi']) symlinkSync(resolve(packageRoot, link), join(dir, link));
+  const manifest = JSON.parse(
+    execFileSync('git', ['show', `${commit}:package.json`], { cwd: packageRoot, encoding: 'utf8' }),
+  ) as { dependencies?: Record<string, string> };
+  const missing = Object.entries(manifest.dependencies ?? {})
+    .filter(([name]) => !existsSync(resolve(packageRoot, 'node_modules', name)))
+    .map(([name, version]) => `${name}@${version}`);
+  if (missing.length > 0) {
+    writeFileSync(join(dir, 'package.json'), '{"private":true,"type":"module"}\n');
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', ...missing], {
+      cwd: dir,
+      stdio: 'ignore',
+    });
   }
   return join(dir, 'src');
 }
