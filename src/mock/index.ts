@@ -1,18 +1,18 @@
 import { lockedVersions } from '../descriptions/lock.ts';
 import { loadArtifacts } from '../validate/artifacts.ts';
-import { type MockOptions, type ResolvedOptions, resolveOptions } from './options.ts';
-import { Pipeline, type ServedVersion } from './pipeline.ts';
-import { versionProfile } from './profile.ts';
-import { FixedWindowLimiter } from './rate-limit.ts';
-import { compileRoutes } from './router.ts';
+import { FaultPlan } from './http/faults.ts';
+import { Pipeline, type ServedVersion } from './http/pipeline.ts';
+import { FixedWindowLimiter } from './http/rate-limit.ts';
+import { compileRoutes } from './http/router.ts';
+import { listen } from './http/server.ts';
+import { type MockState, RequestLog } from './http/state.ts';
+import { type MockOptions, type ResolvedOptions, resolveOptions } from './options/options.ts';
+import { versionProfile } from './render/profile.ts';
+import { RenderCache } from './render/render.ts';
 import { conformant } from './scenarios/conformant.ts';
 import { documented } from './scenarios/documented.ts';
-import { FaultPlan } from './scenarios/faults.ts';
 import type { BodyShaper } from './scenarios/scenario.ts';
-import { listen } from './server.ts';
-import { type MockState, RequestLog } from './state.ts';
-import { textureFrom } from './texture.ts';
-import { Workspace } from './workspace.ts';
+import { Workspace } from './workspace/workspace.ts';
 
 /**
  * The embedded mock Intercom: a versioned, seeded, quirk- and fault-aware server on 127.0.0.1, the default
@@ -27,8 +27,10 @@ export interface MockServer {
   options: Readonly<ResolvedOptions>;
 }
 
-export { LARGE_CONVERSATION_INDEX, MAX_RETURNED_PARTS, SNOOZE_BASE } from './conversation.ts';
-export { ERROR_CATALOGUE, type ErrorId, errorList } from './errors.ts';
+export { ERROR_CATALOGUE, type ErrorId, errorList } from './http/errors.ts';
+export { DEFAULT_PER_PAGE, MAX_PER_PAGE } from './http/pagination.ts';
+export type { MockState, RequestLogEntry } from './http/state.ts';
+export { FAULT_IDS, FAULTS, type FaultId } from './options/faults.ts';
 export {
   type AdminOverrides,
   type CatalogueTag,
@@ -40,11 +42,9 @@ export {
   type ResolvedOptions,
   SCENARIO_IDS,
   type ScenarioId,
-} from './options.ts';
-export { DEFAULT_PER_PAGE, MAX_PER_PAGE } from './pagination.ts';
-export { type Deviation, MOCK_QUIRK_IDS, MOCK_QUIRKS, type QuirkId } from './quirks.ts';
-export { FAULT_IDS, FAULTS, type FaultId } from './scenarios/faults.ts';
-export type { MockState, RequestLogEntry } from './state.ts';
+} from './options/options.ts';
+export { type Deviation, MOCK_QUIRK_IDS, MOCK_QUIRKS, type QuirkId } from './scenarios/quirks.ts';
+export { LARGE_CONVERSATION_INDEX, MAX_RETURNED_PARTS, SNOOZE_BASE } from './workspace/conversation.ts';
 
 const SHAPERS: Record<ResolvedOptions['scenario'], BodyShaper> = {
   conformant,
@@ -58,9 +58,10 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   const versions = new Map<string, ServedVersion>();
   for (const v of o.apiVersions) {
     const artifacts = loadArtifacts(v);
-    versions.set(v, { profile: versionProfile(artifacts), routes: compileRoutes(artifacts.index) });
+    const profile = versionProfile(artifacts);
+    versions.set(v, { profile, render: new RenderCache(profile), routes: compileRoutes(artifacts.index) });
   }
-  const workspace = new Workspace(o, textureFrom(locked));
+  const workspace = new Workspace(o);
   const log = new RequestLog(o.requestLogLimit);
   const pipeline = new Pipeline({
     options: o,

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/io.ts';
 import { main } from '../../src/cli/main.ts';
 import { mockCommand, mockOptionsFromArgs } from '../../src/cli/mock.ts';
+import { lockedVersions } from '../../src/descriptions/lock.ts';
 import { call } from './helpers.ts';
 
 const BIN = resolve(import.meta.dirname, '../../bin/intercom-conformance.mjs');
@@ -39,7 +40,9 @@ describe('mock command', () => {
         });
         child.once('exit', (code) => reject(new Error(`exited early (${code}): ${stdout}`)));
       });
-      expect(stdout).toContain('serving API 2.10, 2.11 (default 2.11, scenario conformant, seed 3)');
+      expect(stdout).toContain(
+        `serving API ${lockedVersions().join(', ')} (default 2.11, scenario conformant, seed 3)`,
+      );
       expect((await call(url, '/me', { token: 'cli-token' })).status).toBe(200);
       expect((await call(url, '/me')).status).toBe(401);
       const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));

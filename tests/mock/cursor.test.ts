@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor } from '../../src/mock/cursor.ts';
-import { pageOf, parsePerPage } from '../../src/mock/pagination.ts';
+import { decodeCursor, encodeCursor } from '../../src/mock/http/cursor.ts';
+import { pageOf, parsePerPage } from '../../src/mock/http/pagination.ts';
 
 describe('cursor', () => {
   it('round-trips within its workspace', () => {

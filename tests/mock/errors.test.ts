@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogueError, ERROR_CATALOGUE, requestIdFor } from '../../src/mock/errors.ts';
+import { catalogueError, ERROR_CATALOGUE, requestIdFor } from '../../src/mock/http/errors.ts';
 import { findings } from './helpers.ts';
 
 describe('error catalogue', () => {

@@ -72,7 +72,7 @@ describe('faults scenario', () => {
       const id = mock.state.conversationId(0);
       const first = await call(mock.url, `/conversations/${id}/tags`, {
         method: 'POST',
-        body: { id: '7522901', admin_id: '1' },
+        body: { id: '7522901', admin_id: mock.state.admin.id as string },
       });
       expect(first.status).toBe(500);
       expect(first.body).toMatchObject({ type: 'error.list', errors: [{ code: 'server_error' }] });
@@ -105,7 +105,7 @@ describe('faults scenario', () => {
       const id = mock.state.conversationId(0);
       const reply = await call(mock.url, `/conversations/${id}/tags`, {
         method: 'POST',
-        body: { id: '7522901', admin_id: '1' },
+        body: { id: '7522901', admin_id: mock.state.admin.id as string },
       });
       expect(reply.status).toBe(200);
       expect(reply.headers['content-type']).toMatch(/^text\/html/);

@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { lockedVersions } from '../../src/descriptions/lock.ts';
 import { loadArtifacts } from '../../src/validate/artifacts.ts';
 import { responseTarget, type SchemaFinding, validateAgainst } from '../../src/validate/validate.ts';
 
@@ -86,4 +87,5 @@ export function findings(
   return validateAgainst(responseTarget(loadArtifacts(version), operationId, status), body);
 }
 
-export const VERSIONS = ['2.10', '2.11'] as const;
+/** Every locked version: the mock serves them all. */
+export const VERSIONS = lockedVersions();

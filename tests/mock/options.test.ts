@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startMockServer } from '../../src/mock/index.ts';
-import { resolveOptions } from '../../src/mock/options.ts';
+import { resolveOptions } from '../../src/mock/options/options.ts';
 import { UserError } from '../../src/util/errors.ts';
 import { call } from './helpers.ts';
 

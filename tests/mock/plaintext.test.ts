@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlToPlaintext } from '../../src/mock/plaintext.ts';
+import { htmlToPlaintext } from '../../src/mock/render/plaintext.ts';
 
 describe('htmlToPlaintext', () => {
   it.each([

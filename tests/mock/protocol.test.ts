@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeCursor } from '../../src/mock/cursor.ts';
+import { encodeCursor } from '../../src/mock/http/cursor.ts';
 import { type MockServer, startMockServer } from '../../src/mock/index.ts';
 import { call } from './helpers.ts';
 
@@ -62,12 +62,12 @@ describe('API versions', () => {
   });
 
   it('refuses an unsupported version with 400 error.list naming it', async () => {
-    const reply = await call(mock.url, '/me', { version: '2.9' });
+    const reply = await call(mock.url, '/me', { version: '2.6' });
     expect(reply.status).toBe(400);
     expect(reply.body.type).toBe('error.list');
     expect(reply.body.errors[0].code).toBe('intercom_version_invalid');
-    expect(reply.body.errors[0].message).toContain('"2.9"');
-    expect(reply.body.errors[0].message).toContain('2.10, 2.11');
+    expect(reply.body.errors[0].message).toContain('"2.6"');
+    expect(reply.body.errors[0].message).toContain(mock.options.apiVersions.join(', '));
   });
 
   it('lets the default version be configured', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FixedWindowLimiter } from '../../src/mock/http/rate-limit.ts';
 import { type MockServer, startMockServer } from '../../src/mock/index.ts';
-import { FixedWindowLimiter } from '../../src/mock/rate-limit.ts';
 import { call } from './helpers.ts';
 
 let now = 1_800_000_000_000;

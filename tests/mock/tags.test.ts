@@ -68,13 +68,13 @@ describe('tag round trip', () => {
     const tagId = mock.state.tagsOf(seeded)![0]!;
     const reply = await call(mock.url, `/conversations/${seeded}/tags/${tagId}`, {
       method: 'DELETE',
-      body: { admin_id: '1' },
+      body: { admin_id: mock.state.admin.id },
     });
     expect(reply.status).toBe(200);
     expect(mock.state.tagChanges()).toEqual([{ conversationId: seeded, added: [], removed: [tagId] }]);
     const back = await call(mock.url, `/conversations/${seeded}/tags`, {
       method: 'POST',
-      body: { id: tagId, admin_id: '1' },
+      body: { id: tagId, admin_id: mock.state.admin.id },
     });
     expect(back.status).toBe(200);
     expect(mock.state.tagChanges()).toEqual([]);

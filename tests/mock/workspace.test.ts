@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { buildConversation, conversationIndex, type WorkspaceContext } from '../../src/mock/conversation.ts';
-import { encodeCursor } from '../../src/mock/cursor.ts';
+import { encodeCursor } from '../../src/mock/http/cursor.ts';
 import { startMockServer } from '../../src/mock/index.ts';
-import { DEFAULT_TAGS, resolveOptions } from '../../src/mock/options.ts';
-import { buildRoster } from '../../src/mock/roster.ts';
-import { textureFrom } from '../../src/mock/texture.ts';
-import { Workspace } from '../../src/mock/workspace.ts';
+import { DEFAULT_TAGS, resolveOptions } from '../../src/mock/options/options.ts';
+import {
+  buildConversation,
+  conversationIndex,
+  type WorkspaceContext,
+} from '../../src/mock/workspace/conversation.ts';
+import { CHANNELS, neutralPicks, PRIORITY_LEVELS } from '../../src/mock/workspace/neutral.ts';
+import { buildRoster } from '../../src/mock/workspace/roster.ts';
+import { Workspace } from '../../src/mock/workspace/workspace.ts';
 import { call, findings } from './helpers.ts';
 
-const texture = textureFrom(['2.10', '2.11']);
-
 function context(seed: number, size = 200): WorkspaceContext {
-  return { seed, now: 1_719_000_000, size, roster: buildRoster(seed, {}), tags: DEFAULT_TAGS, texture };
+  return { seed, now: 1_719_000_000, size, roster: buildRoster(seed, {}), tags: DEFAULT_TAGS };
 }
 
 describe('seeded conversations', () => {
@@ -22,11 +24,15 @@ describe('seeded conversations', () => {
     );
   });
 
-  it('take the picks json-schema-faker makes from the schema domains', () => {
-    const picks = Array.from({ length: 40 }, (_, i) => texture(1, i));
-    expect(new Set(picks.map((p) => p.sourceType)).size).toBeGreaterThan(3);
-    expect(new Set(picks.map((p) => p.priority))).toEqual(new Set(['priority', 'not_priority']));
-    expect(texture(1, 5)).toEqual(texture(1, 5));
+  it('pick their neutral facts from the neutral vocabulary, the same for the same (seed, index)', () => {
+    const picks = Array.from({ length: 60 }, (_, i) => neutralPicks(1, i));
+    expect(new Set(picks.map((p) => p.channel)).size).toBeGreaterThan(3);
+    for (const p of picks) expect(CHANNELS).toContain(p.channel);
+    expect(new Set(picks.map((p) => p.priority))).toEqual(new Set(PRIORITY_LEVELS));
+    expect(neutralPicks(1, 5)).toEqual(neutralPicks(1, 5));
+    const c = buildConversation(context(1), 5);
+    expect(c.neutral.priority).toBe(neutralPicks(1, 5).priority);
+    expect((c.neutral.source as { type: string }).type).toBe(neutralPicks(1, 5).channel);
   });
 
   it('have digit-string ids that map back to their index, and no other id does', () => {
@@ -64,7 +70,7 @@ describe('seeded conversations', () => {
 
 describe('a workspace of 100,000 conversations', () => {
   it('keeps only recently used conversations in memory', () => {
-    const ws = new Workspace(resolveOptions({ conversations: 100_000 }, ['2.10', '2.11']), texture);
+    const ws = new Workspace(resolveOptions({ conversations: 100_000 }, ['2.10', '2.11']));
     for (let i = 0; i < 600; i++) ws.conversation(i * 150);
     expect(ws.cachedCount).toBe(512);
   });

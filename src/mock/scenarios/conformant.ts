@@ -1,5 +1,11 @@
-import type { VersionProfile } from '../profile.ts';
-import { type ConversationView, listJson, type PageData, pagesJson, shapeConversation } from '../shape.ts';
+import type { VersionProfile } from '../render/profile.ts';
+import {
+  type ConversationView,
+  listJson,
+  type PageData,
+  pagesJson,
+  shapeConversation,
+} from '../render/shape.ts';
 import type { BodyShaper, Shaped } from './scenario.ts';
 
 /** `conformant`: every response valid against the strict schema of its version and status. */

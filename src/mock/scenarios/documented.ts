@@ -1,5 +1,4 @@
-import type { PropertyRules, VersionProfile } from '../profile.ts';
-import type { Deviation, QuirkId } from '../quirks.ts';
+import type { PropertyRules, VersionProfile } from '../render/profile.ts';
 import {
   type ConversationView,
   listJson,
@@ -9,14 +8,17 @@ import {
   shapeConversation,
   tagJson,
   viewValue,
-} from '../shape.ts';
+} from '../render/shape.ts';
+import type { Deviation, QuirkId } from './quirks.ts';
 import { type BodyShaper, prefixDeviations, type Shaped } from './scenario.ts';
 
 /**
  * `documented`: responses shaped the way Intercom's own examples and documentation pages show them, including
  * where those disagree with the schemas. Every deviation is tagged with its quirk id and instance path, so
  * that a test can assert the kit finds exactly those. Which conversations carry which deviation is fixed by
- * their index (and their seeded facts), so the subsets are deterministic:
+ * their index (and their seeded facts), so the subsets are deterministic. A deviation is made in a version only
+ * when that version's generated quirk registry (`generated/<v>/quirks.json`) lists its quirk as applying, so the
+ * scenario follows the quirk data (a version without quirk data is served as by `conformant`):
  *
  * | quirk | where |
  * |---|---|
@@ -50,16 +52,26 @@ class Deviations {
   readonly list: Deviation[] = [];
   readonly overrides = new Map<string, unknown>();
 
-  constructor(private readonly rules: PropertyRules) {}
+  constructor(
+    private readonly rules: PropertyRules,
+    private readonly listed: ReadonlySet<string>,
+  ) {}
+
+  /** Whether the version's quirk registry lists the quirk: a deviation is made only then. */
+  applies(quirk: QuirkId): boolean {
+    return this.listed.has(quirk);
+  }
 
   /** Sets a property to a value its schema does not admit: strict validation sees it where the property is described. */
   set(key: string, value: unknown, quirk: QuirkId): void {
+    if (!this.applies(quirk)) return;
     this.overrides.set(key, value);
     this.list.push({ quirk, instancePath: `/${key}`, schemaVisible: this.rules(key).described });
   }
 
   /** Sets a property to null: a deviation (tagged) only where the version forbids null there. */
   setNull(key: string, quirk: QuirkId): void {
+    if (!this.applies(quirk)) return;
     const rule = this.rules(key);
     if (!rule.described && !rule.required) return;
     this.overrides.set(key, null);
@@ -71,7 +83,7 @@ function documentedConversation(profile: VersionProfile, view: ConversationView)
   const c = view.conversation;
   const i = c.index;
   const rules = view.listItem ? profile.listItem : profile.conversation;
-  const d = new Deviations(rules);
+  const d = new Deviations(rules, profile.quirks);
   const n = c.neutral;
 
   if (!c.facts.rated) {
@@ -92,11 +104,11 @@ function documentedConversation(profile: VersionProfile, view: ConversationView)
   if (i % 3 === 0) {
     // Docs pages 000/001 ("admin_assignee_id": "814860") and 002 ("team_assignee_id": "5017691").
     for (const key of ['admin_assignee_id', 'team_assignee_id']) {
-      const v = n[key];
-      if (typeof v === 'number') d.set(key, String(v), 'assignee-ids-as-strings');
+      const v = view.values[key];
+      if (n[key] !== null && typeof v === 'number') d.set(key, String(v), 'assignee-ids-as-strings');
     }
   }
-  if (i % 5 === 2) {
+  if (i % 5 === 2 && d.applies('nullable-allof')) {
     // Docs page 004 documents applied_by as "object or null"; the strict reading of `nullable` + `allOf` refuses null.
     const k = view.tags.findIndex((t) => t.seeded);
     if (k >= 0) {
@@ -112,7 +124,7 @@ function documentedConversation(profile: VersionProfile, view: ConversationView)
       });
     }
   }
-  if (!view.listItem && i % 6 === 5) {
+  if (!view.listItem && i % 6 === 5 && d.applies('nullable-ref')) {
     // Docs page 001: "assigned_to": null on a comment part; the schema's `nullable` beside `$ref` does not count.
     const list = partsJson(c, view.plaintext);
     const parts = (list.conversation_parts as Array<Record<string, unknown>>).map((p, k) => {
@@ -135,11 +147,13 @@ function documentedConversation(profile: VersionProfile, view: ConversationView)
 export const documented: BodyShaper = {
   conversation: documentedConversation,
   listPage(profile: VersionProfile, page: PageData, items: Shaped[]): Shaped {
+    const listed = (quirk: QuirkId) => profile.quirks.has(quirk);
     // Docs page 000: `next` is { page, starting_after }, without the per_page 2.11 requires.
-    const pages = pagesJson(page, false);
+    const withoutPerPage = listed('pages-next-without-per-page');
+    const pages = pagesJson(page, !withoutPerPage);
     const deviations: Deviation[] = [];
     // A deviation only where the version's schema requires per_page in next (2.11); elsewhere it is just the shape.
-    if (pages.next !== undefined && profile.nextRequiresPerPage) {
+    if (withoutPerPage && pages.next !== undefined && profile.nextRequiresPerPage) {
       deviations.push({
         quirk: 'pages-next-without-per-page',
         instancePath: '/pages/next/per_page',
@@ -147,9 +161,11 @@ export const documented: BodyShaper = {
       });
     }
     // Docs page 000: "per_page": "1".
-    pages.per_page = String(page.perPage);
-    deviations.push({ quirk: 'per-page-as-string', instancePath: '/pages/per_page', schemaVisible: true });
-    if (!profile.listDescribesConversations) {
+    if (listed('per-page-as-string')) {
+      pages.per_page = String(page.perPage);
+      deviations.push({ quirk: 'per-page-as-string', instancePath: '/pages/per_page', schemaVisible: true });
+    }
+    if (!profile.listDescribesConversations && listed('list-conversations-schema')) {
       // 2.10 description, listConversations 200 example "successful": `conversations` under `paginated_response`.
       deviations.push({
         quirk: 'list-conversations-schema',

@@ -1,6 +1,6 @@
-import type { VersionProfile } from '../profile.ts';
-import type { Deviation } from '../quirks.ts';
-import type { ConversationView, PageData } from '../shape.ts';
+import type { VersionProfile } from '../render/profile.ts';
+import type { ConversationView, PageData } from '../render/shape.ts';
+import type { Deviation } from './quirks.ts';
 
 /** A response body and the deviations from the strict schema it carries on purpose (documented scenario). */
 export interface Shaped {

@@ -1,6 +1,6 @@
+import type { PerPageOverflow } from '../options/options.ts';
+import type { PageData } from '../render/shape.ts';
 import { type Cursor, decodeCursor, encodeCursor } from './cursor.ts';
-import type { PerPageOverflow } from './options.ts';
-import type { PageData } from './shape.ts';
 
 /** Cursor pagination of listConversations: `per_page` default 20, maximum 150. */
 export const DEFAULT_PER_PAGE = 20;

@@ -1,5 +1,13 @@
-import type { AdminOverrides } from './options.ts';
 import { mix, type Rng } from './prng.ts';
+
+/** Overrides for the `/me` admin, in Intercom's JSON shape (e.g. `{ app: { id_code: 'abc123' } }`). */
+export interface AdminOverrides {
+  id?: string;
+  name?: string;
+  email?: string;
+  job_title?: string;
+  app?: { id_code?: string; name?: string; region?: string; timezone?: string; created_at?: number };
+}
 
 /** The people of the workspace: its admins (the `/me` admin first), teams, and the names contacts get. */
 export interface Admin {

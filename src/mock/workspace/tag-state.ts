@@ -1,5 +1,10 @@
 import type { Conversation } from './conversation.ts';
 
+export interface CatalogueTag {
+  id: string;
+  name: string;
+}
+
 /**
  * The mutable part of the workspace: tags attached and detached through the API, per conversation, on top of
  * the seeded tags. One overlay serves every API version (one workspace).

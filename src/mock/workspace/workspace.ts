@@ -6,10 +6,17 @@ import {
   type WorkspaceContext,
 } from './conversation.ts';
 import { Lru } from './lru.ts';
-import type { CatalogueTag, ResolvedOptions } from './options.ts';
-import { buildRoster, type Roster } from './roster.ts';
-import { type AppliedTag, type TagChange, TagState } from './tag-state.ts';
-import type { TextureFn } from './texture.ts';
+import { type AdminOverrides, buildRoster, type Roster } from './roster.ts';
+import { type AppliedTag, type CatalogueTag, type TagChange, TagState } from './tag-state.ts';
+
+/** What the workspace is seeded from (the resolved mock options carry them). */
+export interface WorkspaceOptions {
+  seed: number;
+  conversations: number;
+  now: number;
+  tags: CatalogueTag[];
+  admin: AdminOverrides;
+}
 
 /**
  * The seeded workspace: nothing is stored per conversation but the tag overlay; conversations are built on
@@ -26,10 +33,7 @@ export class Workspace {
   private readonly ctx: WorkspaceContext;
   private readonly cache = new Lru<number, Conversation>(512);
 
-  constructor(
-    options: Pick<ResolvedOptions, 'seed' | 'conversations' | 'now' | 'tags' | 'admin'>,
-    texture: TextureFn,
-  ) {
+  constructor(options: WorkspaceOptions) {
     this.seed = options.seed;
     this.size = options.conversations;
     this.now = options.now;
@@ -42,7 +46,6 @@ export class Workspace {
       size: this.size,
       roster: this.roster,
       tags: this.catalogue,
-      texture,
     };
   }
 

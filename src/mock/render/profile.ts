@@ -1,6 +1,10 @@
-import { isObject } from '../util/json.ts';
-import { resolvePointer } from '../util/json-pointer.ts';
-import type { VersionArtifacts } from '../validate/artifacts.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { QuirkRegistry } from '../../model/quirk.ts';
+import { isObject } from '../../util/json.ts';
+import { resolvePointer } from '../../util/json-pointer.ts';
+import type { VersionArtifacts } from '../../validate/artifacts.ts';
+import { domainsOf, type VersionDomains } from './domains.ts';
 
 /**
  * What a version's schemas say about the shape of a conversation, read from `generated/<v>/schemas.json`
@@ -11,6 +15,8 @@ export interface PropertyRule {
   described: boolean;
   required: boolean;
   nullable: boolean;
+  /** The schema types it `integer` (2.16's unassigned ids: `0`, where the version refuses null). */
+  integer: boolean;
 }
 
 export type PropertyRules = (name: string) => PropertyRule;
@@ -24,6 +30,13 @@ export interface VersionProfile {
   listDescribesConversations: boolean;
   /** Whether `pages.next` requires `per_page` (2.11's `starting_after_paging`). */
   nextRequiresPerPage: boolean;
+  /** The version's enums for the neutral facts (priority levels, channels, …). */
+  domains: VersionDomains;
+  /**
+   * The quirks the version's generated registry (`generated/<v>/quirks.json`) lists as applying: the documented
+   * scenario makes a deviation only where its quirk is listed. Empty when the version has no quirk data.
+   */
+  quirks: ReadonlySet<string>;
 }
 
 type Schema = Record<string, unknown>;
@@ -42,22 +55,35 @@ function allowsNull(root: Schema, schema: unknown): boolean {
   return type === 'null' || (Array.isArray(type) && type.includes('null'));
 }
 
+function isInteger(root: Schema, schema: unknown): boolean {
+  const type = deref(root, schema)?.type;
+  return type === 'integer' || (Array.isArray(type) && type.includes('integer'));
+}
+
+/** The ids of the quirks the version's registry lists (read without loading the quirk validators). */
+export function listedQuirks(artifacts: VersionArtifacts): Set<string> {
+  const file = join(artifacts.dir, 'quirks.json');
+  if (!existsSync(file)) return new Set();
+  const registry = JSON.parse(readFileSync(file, 'utf8')) as QuirkRegistry;
+  return new Set(registry.quirks.map((q) => q.id));
+}
+
 function rulesOf(root: Schema, schema: Schema | undefined): PropertyRules {
   const props = isObject(schema?.properties) ? (schema.properties as Schema) : {};
   const required = Array.isArray(schema?.required) ? (schema.required as string[]) : [];
-  // The rules are a function of the (static) schema: computed once per property name, not per rendering.
   const memo = new Map<string, PropertyRule>();
   return (name) => {
-    let rules = memo.get(name);
-    if (!rules) {
-      rules = {
+    let rule = memo.get(name);
+    if (!rule) {
+      rule = {
         described: Object.hasOwn(props, name),
         required: required.includes(name),
         nullable: Object.hasOwn(props, name) ? allowsNull(root, props[name]) : true,
+        integer: isInteger(root, props[name]),
       };
-      memo.set(name, rules);
+      memo.set(name, rule);
     }
-    return rules;
+    return rule;
   };
 }
 
@@ -82,5 +108,7 @@ export function versionProfile(artifacts: VersionArtifacts): VersionProfile {
     listItem: items ? rulesOf(listRoot, items) : conversation,
     listDescribesConversations: items !== undefined,
     nextRequiresPerPage: Array.isArray(next?.required) && (next.required as string[]).includes('per_page'),
+    domains: domainsOf(retrieveRoot, retrieveRoot),
+    quirks: listedQuirks(artifacts),
   };
 }

@@ -1,16 +1,19 @@
-import type { Conversation } from '../conversation.ts';
+import type { ResolvedOptions } from '../../options/options.ts';
+import type { VersionProfile } from '../../render/profile.ts';
+import type { RenderCache } from '../../render/render.ts';
+import type { ConversationView } from '../../render/shape.ts';
+import type { BodyShaper } from '../../scenarios/scenario.ts';
+import type { Conversation } from '../../workspace/conversation.ts';
+import type { Workspace } from '../../workspace/workspace.ts';
 import { catalogueError, type ErrorId } from '../errors.ts';
-import type { ResolvedOptions } from '../options.ts';
-import type { VersionProfile } from '../profile.ts';
 import { json, type MockResponse } from '../response.ts';
-import type { BodyShaper } from '../scenarios/scenario.ts';
-import type { ConversationView } from '../shape.ts';
-import type { Workspace } from '../workspace.ts';
 
 /** What an operation handler gets: one routed request, in one API version. */
 export interface OperationContext {
   version: string;
   profile: VersionProfile;
+  /** The version's rendering of each conversation (built once, kept in an LRU). */
+  render: RenderCache;
   /** Path parameters in template order (their names differ between versions). */
   pathValues: string[];
   query: URLSearchParams;
@@ -36,6 +39,7 @@ export function viewOf(
 ): ConversationView {
   return {
     conversation: c,
+    values: ctx.render.get(c),
     tags: ctx.workspace.tagsOf(c),
     tagName: (id) => ctx.workspace.tag(id)?.name ?? id,
     listItem,
@@ -75,4 +79,9 @@ export function readId(ctx: OperationContext, body: Record<string, unknown>, nam
   if (typeof v === 'string' && /^[\x21-\x7e]{1,64}$/.test(v)) return { ok: true, value: v };
   if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) return { ok: true, value: String(v) };
   return { ok: false, response: fail(ctx, 'parameter_invalid', `${name} must be a string id`) };
+}
+
+/** Whether an `admin_id` is one of the workspace's admins (Intercom answers 404 admin_not_found otherwise). */
+export function isAdmin(ctx: OperationContext, id: string): boolean {
+  return ctx.workspace.roster.admins.some((a) => a.id === id);
 }

@@ -1,4 +1,4 @@
-import type { CatalogueTag } from './options.ts';
+import { neutralPicks } from './neutral.ts';
 import {
   type AuthorKind,
   authorJson,
@@ -9,13 +9,14 @@ import {
 } from './parts.ts';
 import { mix, rng } from './prng.ts';
 import { contactPerson, type Roster } from './roster.ts';
-import type { TextureFn } from './texture.ts';
+import type { CatalogueTag } from './tag-state.ts';
 
 /**
  * One conversation of the seeded workspace, built deterministically from (seed, index) and made internally
  * consistent: digit-string ids; created_at ≤ parts ≤ updated_at; closed ⇒ open false; snoozed ⇒ open true and
  * snoozed_until in the future; waiting_since null when the last reply is an admin's; ratings 1–5 or none.
- * `neutral` is the conversation in Intercom's key order with `null` for what is absent; the version shapes
+ * `neutral` is the conversation in Intercom's key order with `null` for what is absent and the neutral words of
+ * neutral.ts (a priority level, a channel, …) where versions differ; render/ maps those to each version's domain, and the version shapes
  * (shape.ts) and scenarios decide whether absent becomes `null` or disappears.
  */
 
@@ -49,8 +50,9 @@ export interface Conversation {
   index: number;
   id: string;
   neutral: Record<string, unknown>;
-  /** Every part, oldest first. */
-  parts: Array<Record<string, unknown>>;
+  /** Every part, oldest first (made on first use). */
+  readonly parts: Array<Record<string, unknown>>;
+  partCount: number;
   seededTags: SeededTag[];
   facts: ConversationFacts;
 }
@@ -61,7 +63,6 @@ export interface WorkspaceContext {
   size: number;
   roster: Roster;
   tags: CatalogueTag[];
-  texture: TextureFn;
 }
 
 export function idBase(seed: number): number {
@@ -96,7 +97,7 @@ function pickState(index: number, roll: number): ConversationState {
 export function buildConversation(ctx: WorkspaceContext, index: number): Conversation {
   const { seed, now, roster } = ctx;
   const r = rng(seed, index, 0x636f6e76);
-  const texture = ctx.texture(seed, index);
+  const texture = neutralPicks(seed, index);
   const id = conversationId(seed, index);
   const admins = roster.admins;
 
@@ -111,23 +112,27 @@ export function buildConversation(ctx: WorkspaceContext, index: number): Convers
   const botId = String(Number(admins[0]!.id) + 1);
 
   const facts = partFacts(r, partTimes(r, partCount, createdAt, updatedAt), state, contact, admins);
-  const parts = facts.map((f, k) => {
-    const part: Record<string, unknown> = {
-      type: 'conversation_part',
-      id: String(Number(id) * 1000 + k),
-      part_type: f.partType,
-      body: partBody(r, f),
-      created_at: f.createdAt,
-      updated_at: f.createdAt,
-      notified_at: f.createdAt,
-    };
-    if (f.assignedTo) part.assigned_to = { type: 'admin', id: f.assignedTo };
-    part.author = authorJson(f.authorKind, f.authorId, contact, admins, botId);
-    part.attachments = [];
-    part.external_id = null;
-    part.redacted = false;
-    return part;
-  });
+  // Bodies are picked now (they draw from the conversation's stream); the part objects are made on first use
+  // (a retrieve): a list item never needs them.
+  const bodies = facts.map((f) => partBody(r, f));
+  const makeParts = () =>
+    facts.map((f, k) => {
+      const part: Record<string, unknown> = {
+        type: 'conversation_part',
+        id: String(Number(id) * 1000 + k),
+        part_type: f.partType,
+        body: bodies[k],
+        created_at: f.createdAt,
+        updated_at: f.createdAt,
+        notified_at: f.createdAt,
+      };
+      if (f.assignedTo) part.assigned_to = { type: 'admin', id: f.assignedTo };
+      part.author = authorJson(f.authorKind, f.authorId, contact, admins, botId);
+      part.attachments = [];
+      part.external_id = null;
+      part.redacted = false;
+      return part;
+    });
 
   // Replies: the source, then comments. waiting_since is the last reply's time unless an admin (or bot) sent it.
   const isContact = (k: AuthorKind) => k === 'user' || k === 'lead';
@@ -209,7 +214,7 @@ export function buildConversation(ctx: WorkspaceContext, index: number): Convers
     waiting_since: waitingSince,
     snoozed_until: state === 'snoozed' ? Math.max(SNOOZE_BASE, now) + r.int(3_600, 30 * 86_400) : null,
     source: {
-      type: texture.sourceType,
+      type: texture.channel,
       id: String(403_900_000 + index),
       delivered_as: adminInitiated ? 'admin_initiated' : 'customer_initiated',
       subject: '',
@@ -271,7 +276,7 @@ export function buildConversation(ctx: WorkspaceContext, index: number): Convers
           source_type: texture.aiSourceType,
           source_title: 'Mock AI Workflow',
           last_answer_type: texture.aiLastAnswerType,
-          resolution_state: texture.aiResolutionState,
+          resolution_state: texture.aiOutcome,
           rating: r.chance(0.5) ? r.int(1, 5) : null,
           rating_remark: null,
           content_sources: {
@@ -290,11 +295,16 @@ export function buildConversation(ctx: WorkspaceContext, index: number): Convers
       : null,
     conversation_parts: null,
   };
+  let parts: Array<Record<string, unknown>> | undefined;
   return {
     index,
     id,
     neutral,
-    parts,
+    get parts() {
+      parts ??= makeParts();
+      return parts;
+    },
+    partCount,
     seededTags,
     facts: {
       state,

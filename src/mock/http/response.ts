@@ -1,4 +1,4 @@
-import type { Deviation } from './quirks.ts';
+import type { Deviation } from '../scenarios/quirks.ts';
 
 /**
  * What the pipeline answers, as data: the server (server.ts) is the only place that writes to a socket.

@@ -1,4 +1,4 @@
-import { sha256 } from '../util/hash.ts';
+import { sha256 } from '../../util/hash.ts';
 
 /**
  * The one catalogue of error responses. Every error body is Intercom's `error.list` shape
@@ -10,6 +10,8 @@ export const ERROR_CATALOGUE = {
   not_found: { status: 404, code: 'not_found', message: 'Resource Not Found' },
   conversation_not_found: { status: 404, code: 'not_found', message: 'Conversation not found' },
   tag_not_found: { status: 404, code: 'tag_not_found', message: 'Tag not found' },
+  /** The descriptions' own example (the admins endpoint): an `admin_id` that is no admin of the workspace. */
+  admin_not_found: { status: 404, code: 'admin_not_found', message: 'Admin for admin_id not found' },
   route_not_found: { status: 404, code: 'not_found', message: 'The requested resource does not exist' },
   method_not_allowed: { status: 405, code: 'method_not_allowed', message: 'Method not allowed' },
   parameter_not_found: {

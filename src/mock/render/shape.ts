@@ -1,7 +1,8 @@
-import { type Conversation, MAX_RETURNED_PARTS } from './conversation.ts';
+import { type Conversation, MAX_RETURNED_PARTS } from '../workspace/conversation.ts';
+import type { AppliedTag } from '../workspace/tag-state.ts';
 import { htmlToPlaintext } from './plaintext.ts';
 import type { VersionProfile } from './profile.ts';
-import type { AppliedTag } from './tag-state.ts';
+import type { Rendered } from './render.ts';
 
 /**
  * Version shapes, conformant by construction: a conversation keeps the properties its version describes or
@@ -11,6 +12,8 @@ import type { AppliedTag } from './tag-state.ts';
 
 export interface ConversationView {
   conversation: Conversation;
+  /** The conversation in the version's words (render.ts). */
+  values: Rendered;
   tags: AppliedTag[];
   tagName: (id: string) => string;
   /** A list item: no conversation_parts, the list's item schema. */
@@ -41,7 +44,7 @@ export function partsJson(c: Conversation, plaintext: boolean): Record<string, u
   return {
     type: 'conversation_part.list',
     conversation_parts: plaintext ? recent.map(plainBody) : recent,
-    total_count: c.parts.length,
+    total_count: c.partCount,
   };
 }
 
@@ -66,7 +69,7 @@ export function shapeConversation(
 ): Record<string, unknown> {
   const rules = view.listItem ? profile.listItem : profile.conversation;
   const out: Record<string, unknown> = {};
-  for (const [key, raw] of Object.entries(view.conversation.neutral)) {
+  for (const [key, raw] of Object.entries(view.values)) {
     if (key === 'conversation_parts' && view.listItem) continue;
     if (overrides.has(key)) {
       const forced = overrides.get(key);

@@ -1,53 +1,13 @@
-import { catalogueError } from '../errors.ts';
-import { rateLimitHeaders } from '../rate-limit.ts';
-import { JSON_TYPE, type MockResponse } from '../response.ts';
-
-/** How the faults scenario misbehaves (the mock options carry it). */
-export interface FaultOptions {
-  /** Fault one faultable request in `every` (1 = all of them; 2 = every other one, so that retries succeed). */
-  every?: number;
-  /** Stop faulting after this many faulted responses (default: never stop). */
-  times?: number;
-  /** How many requests a `429` storm lasts before the target recovers (default 3). */
-  stormLength?: number;
-  /** `Retry-After` of the `429` and `503` faults, in seconds (default 1). */
-  retryAfterSeconds?: number;
-  /** Delay of the `slow` fault, in milliseconds (default 2000): set it above your client's timeout. */
-  slowMs?: number;
-  /** Minimum body size of the `oversized` fault, in bytes (default 10 MiB). */
-  oversizedBytes?: number;
-  /** Which operations the faults hit: the conversation endpoints (default), or every one including `/me`. */
-  scope?: 'conversations' | 'all';
-}
+import type { FaultId, FaultOptions } from '../options/faults.ts';
+import { catalogueError } from './errors.ts';
+import { rateLimitHeaders } from './rate-limit.ts';
+import { JSON_TYPE, type MockResponse } from './response.ts';
 
 /**
  * `faults`: the conversation endpoints misbehave the way a real target can, one fault at a time or several in
  * turn. Bodies that do get served are the conformant ones. `429`, `500` and `503` answer before the operation
  * runs (a mutation does not happen); the others run it and then mangle or delay the response.
  */
-export const FAULTS = {
-  '429': {
-    summary:
-      'a storm of 429 rate_limit_exceeded (Retry-After, X-RateLimit-Remaining 0, X-RateLimit-Reset) for the first stormLength requests, then recovery',
-  },
-  '500': { summary: '500 error.list (server_error)' },
-  '503': { summary: '503 error.list (service_unavailable) with Retry-After' },
-  html: { summary: '200 with a text/html error page instead of JSON' },
-  'malformed-json': {
-    summary: '200 application/json whose body is not JSON (a trailing comma before the last brace)',
-  },
-  'truncated-json': { summary: '200 application/json cut mid-token (Content-Length matches the cut body)' },
-  slow: { summary: 'the normal response, after slowMs (default 2000 ms): longer than the client timeout' },
-  oversized: {
-    summary:
-      'listConversations only: a 200 page streamed past oversizedBytes (default 10 MiB), far more items than per_page',
-  },
-  reset: { summary: 'headers announcing the full length and half the body, then the connection is reset' },
-} as const satisfies Record<string, { summary: string }>;
-
-export type FaultId = keyof typeof FAULTS;
-
-export const FAULT_IDS = Object.keys(FAULTS) as FaultId[];
 
 /** The endpoints faults hit by default (`/me` stays healthy so that a client can still identify itself). */
 const CONVERSATION_OPERATIONS = new Set([

@@ -1,4 +1,4 @@
-import type { OperationIndex } from '../descriptions/operations.ts';
+import type { OperationIndex } from '../../descriptions/operations.ts';
 
 /**
  * Routes from a version's operation index: the path templates (and so the path parameter names) are the
@@ -61,5 +61,6 @@ export function matchRoute(routes: Route[], method: string, pathname: string): R
     });
     return { kind: 'found', operationId: route.operationId, params, pathValues };
   }
+  if (allowed.includes('GET')) allowed.push('HEAD');
   return allowed.length > 0 ? { kind: 'method-not-allowed', allowed } : { kind: 'not-found' };
 }

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { UserError } from '../util/errors.ts';
+import { UserError } from '../../util/errors.ts';
 import type { MockRequest, Pipeline } from './pipeline.ts';
 import { JSON_TYPE, type MockResponse } from './response.ts';
 

@@ -1,28 +1,18 @@
-import { lockedVersions } from '../descriptions/lock.ts';
-import { UserError } from '../util/errors.ts';
-import { mix } from './prng.ts';
-import { FAULT_IDS, type FaultId, type FaultOptions } from './scenarios/faults.ts';
+import { lockedVersions } from '../../descriptions/lock.ts';
+import { UserError } from '../../util/errors.ts';
+import { mix } from '../workspace/prng.ts';
+import type { AdminOverrides } from '../workspace/roster.ts';
+import type { CatalogueTag } from '../workspace/tag-state.ts';
+import { FAULT_IDS, type FaultId, type FaultOptions } from './faults.ts';
+
+export type { AdminOverrides } from '../workspace/roster.ts';
+export type { CatalogueTag } from '../workspace/tag-state.ts';
+export type { FaultOptions } from './faults.ts';
 
 export const SCENARIO_IDS = ['conformant', 'documented', 'faults'] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
 export type PerPageOverflow = 'reject' | 'clamp';
-
-export interface CatalogueTag {
-  id: string;
-  name: string;
-}
-
-/** Overrides for the `/me` admin, in Intercom's JSON shape (e.g. `{ app: { id_code: 'abc123' } }`). */
-export interface AdminOverrides {
-  id?: string;
-  name?: string;
-  email?: string;
-  job_title?: string;
-  app?: { id_code?: string; name?: string; region?: string; timezone?: string; created_at?: number };
-}
-
-export type { FaultOptions } from './scenarios/faults.ts';
 
 export interface MockOptions {
   /** API versions served (default: every locked version). */
@@ -45,7 +35,10 @@ export interface MockOptions {
   token?: string;
   /** Port on 127.0.0.1 (default 0: any free port). */
   port?: number;
-  /** The workspace clock, Unix seconds: data timestamps are relative to it (default: fixed, derived from the seed). */
+  /**
+   * The workspace clock, Unix seconds: data timestamps are relative to it (default: the injected `clock` at start
+   * when one is given, so that data and rate-limit headers share one time; else fixed, derived from the seed).
+   */
   now?: number;
   /** Wall clock in milliseconds for the rate limiter and `Retry-After` (default `Date.now`; inject one in tests). */
   clock?: () => number;
@@ -95,6 +88,13 @@ export const DEFAULT_TAGS: CatalogueTag[] = [
  */
 export function defaultNow(seed: number): number {
   return 1_719_000_000 + (mix(seed, 0x6e6f77) % 86_400);
+}
+
+/** The data clock an injected wall clock implies (its time at start), when that is a plausible Unix time. */
+function nowOf(clock: (() => number) | undefined): number | undefined {
+  if (!clock) return undefined;
+  const seconds = Math.floor(clock() / 1000);
+  return seconds >= 1_000_000_000 && seconds <= 4_000_000_000 ? seconds : undefined;
 }
 
 function integerIn(name: string, value: unknown, min: number, max: number): number {
@@ -184,7 +184,12 @@ export function resolveOptions(
     },
     token,
     port: integerIn('port', options.port ?? 0, 0, 65_535),
-    now: integerIn('now', options.now ?? defaultNow(seed), 1_000_000_000, 4_000_000_000),
+    now: integerIn(
+      'now',
+      options.now ?? nowOf(options.clock) ?? defaultNow(seed),
+      1_000_000_000,
+      4_000_000_000,
+    ),
     clock: options.clock ?? Date.now,
     tags: tags.map((t) => ({ id: t.id, name: t.name })),
     admin: options.admin ?? {},

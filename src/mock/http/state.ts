@@ -1,6 +1,6 @@
-import type { CatalogueTag } from './options.ts';
-import type { Deviation } from './quirks.ts';
-import type { FaultId } from './scenarios/faults.ts';
+import type { FaultId } from '../options/faults.ts';
+import type { CatalogueTag } from '../options/options.ts';
+import type { Deviation } from '../scenarios/quirks.ts';
 
 /** One request as the mock saw it (never its headers: the token stays out of the log). */
 export interface RequestLogEntry {

@@ -1,4 +1,4 @@
-import { mix } from './prng.ts';
+import { mix } from '../workspace/prng.ts';
 
 /**
  * The `starting_after` cursor: opaque base64url of the index of the last item served, the page number, and a

@@ -1,10 +1,11 @@
+import { tagJson } from '../../render/shape.ts';
 import { json } from '../response.ts';
-import { tagJson } from '../shape.ts';
-import { fail, type OperationHandler, readId, readObject } from './context.ts';
+import { fail, isAdmin, type OperationHandler, readId, readObject } from './context.ts';
 
 /**
  * DELETE /conversations/{conversation_id}/tags/{tag_id} `{ admin_id }`: detaches a tag and returns it as it was
- * applied. Detaching a catalogue tag that is not attached is a no-op that still answers 200 with the tag.
+ * applied. A tag that is not on the conversation answers as the description documents it: its 404 example
+ * "Tag not found" (`tag_not_found`), not a 200 with an invented application.
  */
 export const detachTagFromConversation: OperationHandler = (ctx) => {
   const { workspace } = ctx;
@@ -16,11 +17,8 @@ export const detachTagFromConversation: OperationHandler = (ctx) => {
   if (!body.ok) return body.response;
   const adminId = readId(ctx, body.value, 'admin_id');
   if (!adminId.ok) return adminId.response;
-  const removed = workspace.tags.detach(c, tag.id) ?? {
-    id: tag.id,
-    appliedAt: workspace.tags.nextTime(),
-    appliedBy: adminId.value,
-    seeded: false,
-  };
+  if (!isAdmin(ctx, adminId.value)) return fail(ctx, 'admin_not_found');
+  const removed = workspace.tags.detach(c, tag.id);
+  if (!removed) return fail(ctx, 'tag_not_found');
   return json(200, tagJson(removed, tag.name));
 };

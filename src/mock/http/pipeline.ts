@@ -1,18 +1,20 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { oneLine } from '../util/errors.ts';
+import { oneLine } from '../../util/errors.ts';
+import type { FaultId } from '../options/faults.ts';
+import type { ResolvedOptions } from '../options/options.ts';
+import type { VersionProfile } from '../render/profile.ts';
+import type { RenderCache } from '../render/render.ts';
+import type { Deviation } from '../scenarios/quirks.ts';
+import type { BodyShaper } from '../scenarios/scenario.ts';
+import type { Workspace } from '../workspace/workspace.ts';
 import { catalogueError, requestIdFor } from './errors.ts';
+import { type FaultPlan, faultResponse } from './faults.ts';
 import { type OperationContext, viewOf } from './handlers/context.ts';
 import { HANDLERS } from './handlers/index.ts';
-import type { ResolvedOptions } from './options.ts';
-import type { VersionProfile } from './profile.ts';
-import type { Deviation } from './quirks.ts';
 import type { FixedWindowLimiter } from './rate-limit.ts';
 import { json, type MockResponse, statusOf } from './response.ts';
 import { matchRoute, type Route } from './router.ts';
-import { type FaultId, type FaultPlan, faultResponse } from './scenarios/faults.ts';
-import type { BodyShaper } from './scenarios/scenario.ts';
 import type { RequestLog, RequestLogEntry } from './state.ts';
-import type { Workspace } from './workspace.ts';
 
 /**
  * The request pipeline, as in Prism: rate limit → authenticate → API version → route → (fault) → operation.
@@ -29,6 +31,7 @@ export interface MockRequest {
 
 export interface ServedVersion {
   profile: VersionProfile;
+  render: RenderCache;
   routes: Route[];
 }
 
@@ -64,7 +67,8 @@ export class Pipeline {
     } catch (thrown) {
       response = error('server_error', requestId, `mock failure: ${oneLine(thrown)}`);
     }
-    response = withHeaders(response, rate.headers, false);
+    // Every response names its request, as Intercom's do (X-Request-Id; error bodies carry the same request_id).
+    response = withHeaders(response, { ...rate.headers, 'X-Request-Id': requestId }, false);
     entry.status = statusOf(response);
     if (response.kind === 'json' && response.deviations) entry.deviations = response.deviations;
     log.record(entry);
@@ -106,7 +110,9 @@ export class Pipeline {
 
     const parsed = parseUrl(req.url);
     if (!parsed) return error('bad_request', requestId, 'The request URL is malformed');
-    const match = matchRoute(served.routes, req.method, parsed.pathname);
+    // HEAD is a GET without the body (server.ts: Node drops the body of a HEAD response, keeps its headers).
+    const method = req.method === 'HEAD' ? 'GET' : req.method;
+    const match = matchRoute(served.routes, method, parsed.pathname);
     if (match.kind === 'not-found') return error('route_not_found', requestId);
     if (match.kind === 'method-not-allowed') {
       return withHeaders(error('method_not_allowed', requestId), { Allow: match.allowed.join(', ') });
@@ -145,6 +151,7 @@ export class Pipeline {
     return {
       version,
       profile: served.profile,
+      render: served.render,
       pathValues,
       query,
       body,
