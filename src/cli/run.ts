@@ -4,10 +4,11 @@ import { parseArgs } from 'node:util';
 import { resolveBaseUrl } from '../client/regions.ts';
 import { parseVersionList } from '../descriptions/lock.ts';
 import { COVERED_OPERATIONS } from '../descriptions/operations.ts';
-import { hasViolations, type RunResult } from '../model/result.ts';
+import type { RunResult } from '../model/result.ts';
 import { mergeResults, scrubSecrets, writeReports } from '../report/index.ts';
 import { createProgress } from '../report/progress.ts';
 import { checkConfig, configFromEnv, configToEnv, DEFAULTS, type RunConfig } from '../run/config.ts';
+import { exitCodeOf, type FailOn, failureReasons, takeFailOn } from '../run/exit-code.ts';
 import { exitCodeFor, interruptFile, onStopSignals, SIGNALS } from '../run/interrupt.ts';
 import { emptyRunResult, leftBehind, markPartial } from '../run/partial.ts';
 import { runtimeDiffOf, type Samples } from '../run/runtime-diff.ts';
@@ -20,7 +21,7 @@ import { generatedDir, packageRoot } from '../util/paths.ts';
 import type { CliIo } from './io.ts';
 
 export const RUN_USAGE =
-  'usage: intercom-conformance run [--api-version 2.10,2.11] [--target mock|live|replay] [--report-dir reports] [--seed 1] [--scenario conformant|documented|faults] [--conversations 200] [--per-page-overflow clamp|reject] [--record <dir>] [--cassettes <dir>] [--max-requests N] [--max-pages N] [--retrieve-sample N] [--timeout-ms N] [--max-retries N] [--max-wait-ms N] [--backoff-ms N] [--max-body-bytes N] [--concurrency N] [--no-pace] [--cleanup-timeout-ms N] [--no-redact] [--allow-insecure]';
+  'usage: intercom-conformance run [--api-version 2.10,2.11] [--target mock|live|replay] [--report-dir reports] [--seed 1] [--scenario conformant|documented|faults] [--conversations 200] [--per-page-overflow clamp|reject] [--record <dir>] [--cassettes <dir>] [--max-requests N] [--max-pages N] [--retrieve-sample N] [--timeout-ms N] [--max-retries N] [--max-wait-ms N] [--backoff-ms N] [--max-body-bytes N] [--concurrency N] [--no-pace] [--cleanup-timeout-ms N] [--no-redact] [--allow-insecure] [--fail-on error|violation|never]';
 
 /** Flags override the environment (INTERCOM_* variables), which overrides the defaults. */
 export function runConfigFromArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): RunConfig {
@@ -145,7 +146,8 @@ const delay = (ms: number) =>
  * marked partial, and the exit code is 130 (143 for SIGTERM).
  */
 export async function runCommand(argv: string[], io: CliIo): Promise<number> {
-  const config = runConfigFromArgs(argv);
+  const { failOn, rest } = takeFailOn(argv);
+  const config = runConfigFromArgs(rest);
   checkConfig(config);
   if (config.target === 'live') {
     // One-line refusals before any suite starts: a base URL carrying a credential, plain http off loopback.
@@ -160,7 +162,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const secrets = [config.token ?? ''].filter(Boolean);
   try {
-    return await runAndReport(config, io);
+    return await runAndReport(config, io, failOn);
   } catch (error) {
     // Whatever went wrong, the message printed never carries the token.
     throw new UserError(
@@ -170,7 +172,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-async function runAndReport(config: RunConfig, io: CliIo): Promise<number> {
+async function runAndReport(config: RunConfig, io: CliIo, failOn: FailOn): Promise<number> {
   const startedAt = new Date().toISOString();
   const parts = partsDir(config.reportDir);
   rmSync(parts, { recursive: true, force: true });
@@ -252,5 +254,8 @@ async function runAndReport(config: RunConfig, io: CliIo): Promise<number> {
     return exitCodeFor(interrupted);
   }
   if (readdirSync(config.reportDir).length === 0) return 1;
-  return hasViolations(merged) ? 1 : 0;
+  const reasons = failureReasons(merged, failOn);
+  if (reasons.length > 0)
+    io.stderr(`intercom-conformance run: exit 1 (--fail-on ${failOn}): ${reasons.join(', ')}\n`);
+  return exitCodeOf(merged, failOn);
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { RESILIENCE_DEFAULTS } from '../client/middleware/index.ts';
 import { lockEntry } from '../descriptions/lock.ts';
 import { type Classification, verdictOf } from '../model/result.ts';
 import { classifyBody } from '../quirks/classify.ts';
@@ -8,7 +9,10 @@ import { loadArtifacts } from '../validate/artifacts.ts';
 import type { SchemaFinding } from '../validate/validate.ts';
 import { type CliIo, parseJson, readInput } from './io.ts';
 
-export const VALIDATE_USAGE = `usage: intercom-conformance validate --api-version <v> --operation <operationId> [--status 200] [--quirks on|off] [--format text|json] <file.json | ->`;
+/** The same limit as a run's (`--max-body-bytes`): a body larger than this is not read. */
+const DEFAULT_MAX_BODY_BYTES = RESILIENCE_DEFAULTS.maxBodyBytes;
+
+export const VALIDATE_USAGE = `usage: intercom-conformance validate --api-version <v> --operation <operationId> [--status 200] [--quirks on|off] [--format text|json] [--max-body-bytes N] <file.json | ->`;
 
 export interface ValidateOutput {
   verdict: Classification;
@@ -34,6 +38,7 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
       status: { type: 'string', default: '200' },
       format: { type: 'string', default: 'text' },
       quirks: { type: 'string', default: 'on' },
+      'max-body-bytes': { type: 'string' },
     },
     allowPositionals: true,
   });
@@ -46,12 +51,20 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
   if (values.quirks !== 'on' && values.quirks !== 'off')
     throw new UserError(`--quirks takes on or off, not "${values.quirks}"`);
   const status = Number(values.status);
+  const maxBytesText =
+    values['max-body-bytes'] ??
+    process.env.INTERCOM_CONFORMANCE_MAX_BODY_BYTES ??
+    String(DEFAULT_MAX_BODY_BYTES);
+  if (!/^\d{1,15}$/.test(maxBytesText) || Number(maxBytesText) < 1)
+    throw new UserError(
+      `--max-body-bytes must be a positive whole number (got ${JSON.stringify(maxBytesText)})`,
+    );
   lockEntry(apiVersion);
   const target = quirkAwareResponseTarget(loadArtifacts(apiVersion), operationId, status);
   // --quirks off is the strict reading: the overlaid description is not consulted, every finding is a violation.
   if (values.quirks === 'off') delete target.overlaid;
   const input = positionals[0]!;
-  const body = parseJson(await readInput(input, io), input === '-' ? 'stdin' : input);
+  const body = parseJson(await readInput(input, io, Number(maxBytesText)), input === '-' ? 'stdin' : input);
 
   const findings = classifyBody(target, body);
   const output: ValidateOutput = {

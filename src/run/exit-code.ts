@@ -1,0 +1,63 @@
+import type { RunResult } from '../model/result.ts';
+import { UserError } from '../util/errors.ts';
+import { leftBehind } from './partial.ts';
+
+/**
+ * The exit code of a run, for a CI gate. `error` (the default): 0 only when everything was checked and passed
+ * (known quirks allowed); 1 on any violation, any check that could not run (`error`: the target could not be
+ * checked), a partial run, or a tag left in the workspace. `violation`: errors do not fail the run, violations
+ * and a tag left in the workspace do. `never`: always 0. Bad input stays 2, an interruption 130/143 (decided
+ * before a result exists).
+ */
+export type FailOn = 'violation' | 'error' | 'never';
+
+export const FAIL_ON_VALUES: readonly FailOn[] = ['error', 'violation', 'never'];
+
+/** Why a run fails the gate (empty: it passes), for the closing line of the CLI. */
+export function failureReasons(result: RunResult, failOn: FailOn): string[] {
+  if (failOn === 'never') return [];
+  const reasons: string[] = [];
+  const violations = result.results.filter(
+    (r) => r.outcome === 'fail' || r.findings.some((f) => f.classification === 'violation'),
+  ).length;
+  if (violations > 0) reasons.push(`${violations} failed`);
+  const left = leftBehind(result).length;
+  if (left > 0) reasons.push(`${left} left in the workspace`);
+  if (failOn === 'error') {
+    const errors = result.results.filter((r) => r.outcome === 'error').length;
+    if (errors > 0) reasons.push(`${errors} could not be checked (errors)`);
+    if (result.run.partial) reasons.push('the run is partial');
+  }
+  return reasons;
+}
+
+export function exitCodeOf(result: RunResult, failOn: FailOn): number {
+  return failureReasons(result, failOn).length > 0 ? 1 : 0;
+}
+
+export function parseFailOn(value: string | undefined): FailOn {
+  if (value === undefined || value === '') return 'error';
+  if ((FAIL_ON_VALUES as readonly string[]).includes(value)) return value as FailOn;
+  throw new UserError(`--fail-on must be one of ${FAIL_ON_VALUES.join(', ')} (got ${JSON.stringify(value)})`);
+}
+
+/**
+ * Takes `--fail-on X` / `--fail-on=X` out of argv (falling back to INTERCOM_CONFORMANCE_FAIL_ON): the rest
+ * goes to the run's own option parser.
+ */
+export function takeFailOn(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): { failOn: FailOn; rest: string[] } {
+  const rest: string[] = [];
+  let value: string | undefined = env.INTERCOM_CONFORMANCE_FAIL_ON;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--fail-on') {
+      if (i + 1 >= argv.length) throw new UserError('--fail-on needs a value (error, violation or never)');
+      value = argv[++i];
+    } else if (arg.startsWith('--fail-on=')) value = arg.slice('--fail-on='.length);
+    else rest.push(arg);
+  }
+  return { failOn: parseFailOn(value), rest };
+}
