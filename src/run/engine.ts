@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHECKS } from '../checks/registry.ts';
-import type { CheckContext, CheckVerdict } from '../checks/types.ts';
+import { runChecks } from '../checks/index.ts';
+import type { CheckContext } from '../checks/types.ts';
 import { allExchanges } from '../checks/types.ts';
 import type { Clock } from '../client/middleware/index.ts';
 import { readLock } from '../descriptions/lock.ts';
@@ -52,40 +52,6 @@ export function kitVersion(): { name: string; version: string } {
     version: string;
   };
   return { name: pkg.name, version: pkg.version };
-}
-
-function verdictToResult(checkId: string, apiVersion: string, v: CheckVerdict): CheckResult {
-  const violations = v.findings.some((f) => f.classification === 'violation');
-  const outcome = v.outcome ?? (violations ? 'fail' : 'pass');
-  return {
-    checkId,
-    operationId: v.operationId,
-    apiVersion,
-    outcome,
-    ...(v.reason ? { reason: v.reason } : {}),
-    findings: v.findings,
-    ...(v.observations ? { observations: v.observations } : {}),
-  };
-}
-
-/** Runs every check over what was collected; a check that throws is an `error` result, never a crash. */
-export function runChecks(ctx: CheckContext): CheckResult[] {
-  const results: CheckResult[] = [];
-  for (const check of CHECKS) {
-    try {
-      for (const v of check.run(ctx)) results.push(verdictToResult(check.id, ctx.apiVersion, v));
-    } catch (error) {
-      results.push({
-        checkId: check.id,
-        operationId: '*',
-        apiVersion: ctx.apiVersion,
-        outcome: 'error',
-        reason: `the check failed: ${oneLine(error)}`,
-        findings: [],
-      });
-    }
-  }
-  return results;
 }
 
 /** Schema coverage per operation: undocumented properties seen, and described properties never seen. */
