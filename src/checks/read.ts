@@ -10,6 +10,11 @@ export function isRecord(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A conversation-like object: a record with a string or number id (anything else is not checked as one). */
+export function isConversation(value: unknown): value is JsonObject {
+  return isRecord(value) && (typeof value.id === 'string' || typeof value.id === 'number');
+}
+
 /** A property of a value if the value is an object, else undefined. */
 export function prop(value: unknown, key: string): unknown {
   return isRecord(value) ? value[key] : undefined;

@@ -3,7 +3,7 @@ import type { Exchange } from '../model/exchange.ts';
 import type { QuirkEntry } from '../model/quirk.ts';
 import type { Finding, Outcome, QuirkRef } from '../model/result.ts';
 import type { VersionArtifacts } from '../validate/artifacts.ts';
-import { isRecord, listPageOf } from './read.ts';
+import { isConversation, listPageOf } from './read.ts';
 
 export interface CheckContext {
   apiVersion: string;
@@ -171,11 +171,11 @@ export function conversationsOf(
   const out: Array<{ conversation: Record<string, unknown>; exchange: Exchange; path: string }> = [];
   for (const e of c.walk) {
     listPageOf(e)?.conversations.forEach((conversation, i) => {
-      if (isRecord(conversation)) out.push({ conversation, exchange: e, path: `/conversations/${i}` });
+      if (isConversation(conversation)) out.push({ conversation, exchange: e, path: `/conversations/${i}` });
     });
   }
   for (const e of c.retrieves) {
-    if (e.status === 200 && isRecord(e.body)) out.push({ conversation: e.body, exchange: e, path: '' });
+    if (e.status === 200 && isConversation(e.body)) out.push({ conversation: e.body, exchange: e, path: '' });
   }
   return out;
 }

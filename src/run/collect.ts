@@ -1,5 +1,5 @@
 import type { OperationInfo } from '../descriptions/operations.ts';
-import { type Collected, type TagRoundTrip, tagIdsOf, type WritePlan } from '../model/collected.ts';
+import { type Collected, tagIdsOf, type WritePlan } from '../model/collected.ts';
 import { type Exchange, listedIds } from '../model/exchange.ts';
 import type { VersionArtifacts } from '../validate/artifacts.ts';
 import { fillPath, type HttpSettings, type RequestBudget, send } from './http.ts';

@@ -17,7 +17,6 @@ import {
   type RunResult,
 } from '../model/result.ts';
 import { redactValue, scrubSecretsDeep } from '../report/redact.ts';
-import { oneLine } from '../util/errors.ts';
 import { packageRoot } from '../util/paths.ts';
 import { loadArtifacts, type VersionArtifacts } from '../validate/artifacts.ts';
 import { describedProperties, schemaCoverage } from '../validate/coverage.ts';

@@ -126,7 +126,9 @@ describe('a live run under each fault completes, with the fault as its exact out
     const run = await underFault(
       'oversized',
       { times: 1, oversizedBytes: 3_000_000 },
-      { maxBodyBytes: 1_000_000 },
+      // The limit must decide, not the clock: with a 300 ms timeout a loaded machine timed out mid-body, the
+      // retry got a healthy page and the run said `pass`. No timeout and no retry can come first here.
+      { maxBodyBytes: 1_000_000, timeoutMs: 120_000, maxRetries: 0 },
     );
     expect(run.step('list-default')).toMatchObject({ status: 200 });
     expect(run.step('list-default')?.bodyText).toBeUndefined();

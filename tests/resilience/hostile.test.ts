@@ -99,6 +99,9 @@ describe('hostile bodies are findings, not crashes', () => {
         for (let i = 0; i < 50; i++) yield chunk;
         yield '"}';
       }),
+      // No timeout and no retry can come first: a timed-out attempt retried would read the healthy body and
+      // pass (what made this test pass quiet and fail under load). The limit alone must end the read.
+      { timeoutMs: 120_000, maxRetries: 0 },
     );
     expect(bodyParses(run)).toMatchObject({
       outcome: 'error',
