@@ -124,7 +124,8 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     },
     budget,
   );
-  const secrets = [config.token ?? '', target.token].filter((s) => s.length >= 8);
+  // Every token, short ones too (a 7-character token used to be recorded verbatim).
+  const secrets = [config.token ?? '', target.token].filter((s) => s.length > 0);
   const redact = (value: unknown, key?: string) =>
     redactValue(value, { redact: config.redact, ...(key ? { key } : {}) });
   const results: CheckResult[] = [];
