@@ -102,6 +102,9 @@ export function classifyFailure(error: unknown): TransportError {
   if (codes.includes('ECONNREFUSED')) return new TransportError('refused', 'connection refused');
   if (codes.includes('ENOTFOUND') || codes.includes('EAI_AGAIN'))
     return new TransportError('host-not-found', 'host not found');
-  const detail = codes[0] ?? withoutUrls(String(e?.message ?? error)).slice(0, 120);
+  // fetch says "fetch failed" and puts the reason in its cause (e.g. "bad port" for a port fetch refuses)
+  const cause = (error as { cause?: { message?: unknown } })?.cause?.message;
+  const message = e?.message === 'fetch failed' && typeof cause === 'string' ? cause : e?.message;
+  const detail = codes[0] ?? withoutUrls(String(message ?? error)).slice(0, 120);
   return new TransportError('network', `network error (${detail})`);
 }
