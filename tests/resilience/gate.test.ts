@@ -137,7 +137,7 @@ describe('exit codes a CI can trust', () => {
     expect(bad.stderr()).toBe(
       'intercom-conformance run: --fail-on must be one of error, violation, never (got "sometimes")\n',
     );
-  });
+  }, 180_000);
 
   it('no response at all: no check passes; body-parses and content-type-json say why they skipped', async () => {
     mock = await startTarget();
