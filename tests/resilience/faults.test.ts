@@ -46,6 +46,10 @@ async function underFault(
   expect(resultKeys(run.result), 'the run completed').toEqual(completeKeys);
   expect(run.result.run.partial).toBeUndefined();
   expect(mock.state.tagChanges(), 'nothing left attached').toEqual([]);
+  // no check throws under any fault (nothing is filed under operation `*` as "the check failed")
+  expect(
+    run.result.results.filter((r) => r.operationId === '*' || /the check failed/.test(r.reason ?? '')),
+  ).toEqual([]);
   return { ...run, waits: clock.waits };
 }
 
@@ -145,6 +149,19 @@ describe('a live run under each fault completes, with the fault as its exact out
     expect(run.outcome('status-documented', 'listConversations')).toBe(
       'error: connection reset on GET /conversations',
     );
+  });
+
+  it('truncated-json on per_page=151: an error, not a false known quirk "clamped to 0 items"', async () => {
+    // faults hit the conversation requests in order: list-default (malformed), walk:1, per-page-151 (truncated)
+    const run = await underFault(['malformed-json', 'truncated-json'], { every: 2, times: 2 });
+    expect(run.step('per-page-151')).toMatchObject({ status: 200 });
+    expect(run.step('per-page-151')?.parseError).toBeDefined();
+    expect(run.outcome('per-page-cap', 'listConversations')).toMatch(
+      /^error: per_page=151 answered 200 without a readable list page \(not JSON \(.+\) on GET \/conversations\)$/,
+    );
+    const cap = run.result.results.find((r) => r.checkId === 'per-page-cap')!;
+    expect(cap.findings.filter((f) => f.classification === 'known-quirk')).toEqual([]);
+    expect(run.result.perPage['2.11']?.overflow).toBe('unknown');
   });
 
   it('every fault in turn, on every other request: the run completes and cleans up', async () => {
