@@ -36,6 +36,6 @@ export const ratingRange = defineCheck<ReturnType<typeof conversationsOf>>({
         ),
       );
     }
-    return { findings, observations: { conversationsChecked: convs.length } };
+    return { findings };
   },
 });

@@ -163,6 +163,15 @@ export function secretVariants(secret: string): string[] {
     Buffer.from(secret, 'utf8').toString('hex'),
     Buffer.from(secret, 'utf8').toString('hex').toUpperCase(),
   ];
+  // whole encodings (also caught by the cores below; kept so that a search for them finds them too)
+  for (const form of [secret, `${secret}:`, `:${secret}`]) {
+    const std = Buffer.from(form, 'utf8').toString('base64');
+    variants.push(
+      std,
+      std.replace(/=+$/, ''),
+      std.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''),
+    );
+  }
   for (const form of new Set([secret, encoded, json])) {
     for (const offset of [0, 1, 2]) {
       const core = base64Core(Buffer.from(form, 'utf8'), offset);

@@ -138,12 +138,7 @@ describe('scrubSecrets', () => {
       '?t=[REDACTED]',
     ],
     ['base64', `Basic ${Buffer.from(token).toString('base64')}`, 'Basic [REDACTED]'],
-    // the characters left encode the ':' alone (the token's bytes end on a base64 group boundary)
-    [
-      'base64 Basic credentials',
-      `Basic ${Buffer.from(`${token}:`).toString('base64')}`,
-      'Basic [REDACTED]Og==',
-    ],
+    ['base64 Basic credentials', `Basic ${Buffer.from(`${token}:`).toString('base64')}`, 'Basic [REDACTED]'],
     ['twice', `${token}${token}`, '[REDACTED][REDACTED]'],
   ])('removes the %s form', (_, text, want) => {
     expect(scrubSecrets(text, [token])).toBe(want);
