@@ -4,7 +4,7 @@
  */
 
 // Runs, checks and the one result model.
-export { CHECKS } from './checks/registry.ts';
+export { CHECKS, runChecks } from './checks/index.ts';
 export type { Check, CheckContext, CheckVerdict } from './checks/types.ts';
 // The typed client.
 export {
@@ -13,6 +13,7 @@ export {
   createIntercomClient,
   type IntercomClient,
 } from './client/index.ts';
+export { describeWorstCase, type TimeBoundSettings, worstCaseRunMs } from './client/middleware/bounds.ts';
 export { REGION_BASE_URLS, type Region } from './client/regions.ts';
 export { ensureSpecs } from './descriptions/fetch.ts';
 // Spec sources.
@@ -67,6 +68,7 @@ export {
 } from './report/index.ts';
 export { configFromEnv, type RunConfig } from './run/config.ts';
 export { type RunHooks, runConformance } from './run/engine.ts';
+export { exitCodeOf, type FailOn } from './run/exit-code.ts';
 // Validation of captured bodies: strict, and quirk-aware.
 export { loadArtifacts, type VersionArtifacts } from './validate/artifacts.ts';
 export { requestTarget, responseTarget, type SchemaFinding, validateAgainst } from './validate/validate.ts';

@@ -1,277 +1,179 @@
 import type { Exchange } from '../model/exchange.ts';
-import { listedIds } from '../model/exchange.ts';
-import { classifyBody } from '../quirks/classify.ts';
-import { quirkAwareResponseTarget } from '../quirks/target.ts';
-import { type Check, finding, quirk, quirkRef, requestOf } from './types.ts';
+import type { Finding } from '../model/result.ts';
+import { isRecord, type ListPage, listPageOf, unreadable } from './read.ts';
+import { defineCheck, finding, requestOf } from './types.ts';
 
-type Page = {
-  conversations?: unknown[];
-  total_count?: unknown;
-  pages?: { per_page?: unknown; total_pages?: unknown } | null;
-};
-const pageOf = (e: Exchange | undefined) => (e?.body ?? {}) as Page;
-const countOf = (e: Exchange | undefined) =>
-  Array.isArray(pageOf(e).conversations) ? pageOf(e).conversations!.length : 0;
+const ID = 'pagination';
+const PER_PAGE = 150;
 
-/** The cursor chain terminates, no conversation twice, pages within per_page, totals consistent with the walk. */
-export const pagination: Check = {
-  id: 'pagination',
+interface Walk {
+  /** The pages read, in order, up to the first one that failed or could not be read. */
+  pages: Array<{ e: Exchange; page: ListPage }>;
+  /** The step that ended the walk without a readable page, if any. */
+  failed?: Exchange;
+  truncated: boolean;
+  interrupted: boolean;
+}
+
+/** Conversation ids of the pages, in order (an item without an id counts as its position). */
+function idsOf(pages: Walk['pages']): string[] {
+  return pages.flatMap(({ page }) =>
+    page.conversations.flatMap((c) => (isRecord(c) && c.id !== undefined ? [String(c.id)] : [])),
+  );
+}
+
+/**
+ * The cursor chain terminates, no conversation twice, pages within per_page, totals consistent with the walk.
+ * An endless chain fails: more distinct conversations than total_count, or a chain still going at --max-pages
+ * when the pages read could already hold total_count; a chain cut by --max-pages before that is an error (the
+ * totals could not be checked).
+ */
+export const pagination = defineCheck<Walk>({
+  id: ID,
   summary:
     'the cursor chain terminates, no conversation appears twice, page sizes ≤ per_page, totals consistent',
-  run(ctx) {
-    const { walk, walkTruncated } = ctx.collected;
-    const ok = walk.filter((e) => e.status === 200);
-    if (ok.length === 0)
+  applies(ctx) {
+    const { walk, walkTruncated, interrupted } = ctx.collected;
+    const pages: Walk['pages'] = [];
+    let failed: Exchange | undefined;
+    for (const e of walk) {
+      const page = e.status === 200 ? listPageOf(e) : undefined;
+      if (!page) {
+        failed = e;
+        break;
+      }
+      pages.push({ e, page });
+    }
+    if (pages.length === 0)
       return [
         {
           operationId: 'listConversations',
-          findings: [],
           outcome: 'error',
-          reason: `the list walk got no page (${walk[0]?.error ?? walk[0]?.status ?? 'no request'})`,
+          reason: `the list walk got no page (${walk[0] ? (walk[0].status !== undefined && walk[0].status !== 200 ? walk[0].status : unreadable(walk[0])) : 'no request'})`,
         },
       ];
-    const findings = [];
-    const ids = listedIds(ok);
-    const seen = new Set<string>();
-    for (const id of ids) {
-      if (seen.has(id))
-        findings.push(
-          finding(this.id, 'violation', `conversation ${id} appears twice in the walk`, { value: id }),
-        );
-      seen.add(id);
-    }
-    ok.forEach((e) => {
-      if (countOf(e) > 150)
-        findings.push(
-          finding(this.id, 'violation', `a page of per_page=150 held ${countOf(e)} conversations`, {
-            request: requestOf(e),
-            value: countOf(e),
-          }),
-        );
-    });
-    const failed = walk.find((e) => e.status !== 200);
-    if (failed)
-      findings.push(
-        finding(this.id, 'violation', `the walk stopped on ${failed.status ?? failed.error}`, {
-          request: requestOf(failed),
-        }),
-      );
-    const last = ok.at(-1)!;
-    const nextCursor = (last.body as { pages?: { next?: { starting_after?: unknown } | null } }).pages?.next
-      ?.starting_after;
-    const cycled = !walkTruncated && typeof nextCursor === 'string' && nextCursor !== '' && !failed;
-    if (cycled)
-      findings.push(
-        finding(this.id, 'violation', 'the cursor chain repeats a cursor instead of ending', {
-          request: requestOf(last),
-          value: nextCursor,
-        }),
-      );
-    const total = pageOf(ok[0]).total_count;
-    const totalPages = pageOf(ok[0]).pages?.total_pages;
-    if (!walkTruncated && !failed && !cycled) {
-      if (typeof total === 'number' && total !== ids.length)
-        findings.push(
-          finding(
-            this.id,
-            'violation',
-            `total_count is ${total} but the walk saw ${ids.length} conversations`,
-            { value: total },
-          ),
-        );
-      if (typeof totalPages === 'number' && totalPages !== ok.length)
-        findings.push(
-          finding(this.id, 'violation', `total_pages is ${totalPages} but the walk took ${ok.length} pages`, {
-            value: totalPages,
-          }),
-        );
-    } else if (
-      typeof total === 'number' &&
-      typeof totalPages === 'number' &&
-      totalPages !== Math.ceil(total / 150)
-    ) {
-      findings.push(
-        finding(
-          this.id,
-          'violation',
-          `total_pages ${totalPages} does not fit total_count ${total} at per_page=150`,
-          { value: totalPages },
-        ),
-      );
-    }
     return [
       {
         operationId: 'listConversations',
-        findings,
-        observations: {
-          pages: ok.length,
-          conversations: ids.length,
+        subject: {
+          pages,
+          ...(failed ? { failed } : {}),
           truncated: walkTruncated,
-          totalCount: total,
+          interrupted: interrupted === true,
         },
       },
     ];
   },
-};
-
-/** per_page=150 returns at most 150; per_page=151 is refused with a conforming error.list or clamped — recorded. */
-export const perPageCap: Check = {
-  id: 'per-page-cap',
-  summary:
-    'per_page=150 returns at most 150 items; 151 is refused (error.list) or clamped — which one is recorded',
-  run(ctx) {
-    const q = quirk(ctx, 'per-page-cap');
-    const e = ctx.collected.perPageOverflow;
-    const findings = [];
-    if (ctx.collected.perPageMax && countOf(ctx.collected.perPageMax) > 150) {
-      findings.push(
-        finding(this.id, 'violation', `per_page=150 returned ${countOf(ctx.collected.perPageMax)} items`, {
-          request: requestOf(ctx.collected.perPageMax),
-        }),
-      );
+  verify(_ctx, walk) {
+    const { pages, failed } = walk;
+    const findings: Finding[] = [];
+    const ids = idsOf(pages);
+    const seen = new Set<string>();
+    for (const id of ids) {
+      if (seen.has(id))
+        findings.push(
+          finding(ID, 'violation', `conversation ${id} appears twice in the walk`, { value: id }),
+        );
+      seen.add(id);
     }
-    if (!e || e.status === undefined)
-      return [
-        {
-          operationId: 'listConversations',
-          findings,
-          outcome: 'error',
-          reason: `per_page=151 got no response (${e?.error ?? 'not sent'})`,
-        },
-      ];
-    let overflow: 'reject' | 'clamp' | 'unknown' = 'unknown';
-    if (e.status === 400) {
-      overflow = 'reject';
-      const body = e.body as { type?: unknown } | undefined;
-      // 400 is not documented for listConversations: validate against the error schema the 401 documents.
-      const errorFindings = classifyBody(
-        quirkAwareResponseTarget(ctx.artifacts, 'listConversations', 401),
-        e.body,
-      );
-      if (body?.type !== 'error.list' || errorFindings.length > 0) {
-        findings.push(
-          finding(this.id, 'violation', 'per_page=151 was refused without a conforming error.list', {
-            request: requestOf(e),
-            value: ctx.redact(e.body),
-          }),
-        );
-      }
-    } else if (e.status === 200) {
-      overflow = 'clamp';
-      const n = countOf(e);
-      if (n > 150)
-        findings.push(
-          finding(this.id, 'violation', `per_page=151 returned ${n} items, past the cap of 150`, {
-            request: requestOf(e),
-            value: n,
-          }),
-        );
-      else if (!q) {
-        // Without quirk data nothing documents the clamp: never a known quirk that names no quirk.
+    for (const { e, page } of pages)
+      if (page.conversations.length > PER_PAGE)
         findings.push(
           finding(
-            this.id,
+            ID,
             'violation',
-            `per_page=151 was clamped to ${n} items, and no quirk data for API ${ctx.artifacts.apiVersion} documents that`,
-            { request: requestOf(e), value: n },
+            `a page of per_page=${PER_PAGE} held ${page.conversations.length} conversations`,
+            {
+              request: requestOf(e),
+              value: page.conversations.length,
+            },
           ),
         );
-      } else {
-        findings.push(
-          finding(
-            this.id,
-            'known-quirk',
-            `per_page=151 was clamped to ${n} items (the cap is documented, what happens past it is not)`,
-            { request: requestOf(e), quirk: quirkRef(q), value: n },
-          ),
-        );
-      }
-    } else
+    if (failed)
       findings.push(
-        finding(this.id, 'violation', `per_page=151 answered ${e.status}`, { request: requestOf(e) }),
+        finding(
+          ID,
+          'violation',
+          `the walk stopped on ${failed.status !== undefined && failed.status !== 200 ? failed.status : unreadable(failed)}`,
+          { request: requestOf(failed) },
+        ),
       );
-    return [{ operationId: 'listConversations', findings, observations: { perPageOverflow: overflow } }];
-  },
-};
-
-/** The page size without per_page: the description's default (20), older documentation's (150), or neither. */
-export const perPageDefault: Check = {
-  id: 'per-page-default',
-  summary:
-    'the default page size is the documented one (20 in the 2.10/2.11 descriptions, 150 in older documentation)',
-  run(ctx) {
-    const op = ctx.artifacts.index.operations.listConversations!;
-    const documented = op.parameters.find((p) => p.name === 'per_page')?.schema.default;
-    const q = quirk(ctx, 'per-page-default');
-    const alternatives = (q?.data['x-documented-defaults'] as number[] | undefined) ?? [];
-    const e = ctx.collected.listDefault;
-    if (e?.status !== 200)
-      return [
-        {
-          operationId: 'listConversations',
-          findings: [],
-          outcome: 'error',
-          reason: `the list without per_page answered ${e?.status ?? e?.error}`,
-        },
-      ];
-    if (e.body === undefined || typeof e.body !== 'object' || e.body === null) {
-      return [
-        {
-          operationId: 'listConversations',
-          findings: [],
-          outcome: 'error',
-          reason: `the list without per_page gave no JSON page (${e.error ?? e.parseError ?? 'empty body'})`,
-        },
-      ];
-    }
-    const page = pageOf(e);
-    const declared = page.pages?.per_page;
-    const n = countOf(e);
-    const total = typeof page.total_count === 'number' ? page.total_count : undefined;
-    const observed =
-      typeof declared === 'number'
-        ? declared
-        : typeof declared === 'string' && /^\d+$/.test(declared)
-          ? Number(declared)
-          : total !== undefined && total > n
-            ? n
-            : undefined;
-    const observations = { observedDefault: observed, documentedDefault: documented };
-    if (observed === undefined)
-      return [
-        {
-          operationId: 'listConversations',
-          findings: [],
-          outcome: 'skip',
-          reason: `the workspace has too few conversations (${n}) to show the default page size`,
-          observations,
-        },
-      ];
-    const findings = [];
-    if (observed !== documented) {
+    const first = pages[0]!.page;
+    const last = pages.at(-1)!;
+    const total = first.totalCount;
+    const totalPages = first.totalPages;
+    const stillGoing = last.page.nextCursor !== undefined && !failed;
+    // The walk stops on a cursor it has seen before: the chain cycles.
+    const cycled = !walk.truncated && stillGoing;
+    if (cycled)
       findings.push(
-        alternatives.includes(observed)
-          ? finding(
-              this.id,
-              'known-quirk',
-              `the default page size is ${observed}, not the description's ${documented}`,
-              { request: requestOf(e), quirk: quirkRef(q), value: observed },
-            )
-          : finding(
-              this.id,
-              'violation',
-              `the default page size is ${observed}, documented as ${[documented, ...alternatives.filter((a) => a !== documented)].join(' or ')}`,
-              { request: requestOf(e), value: observed },
-            ),
-      );
-    }
-    if (n > observed)
-      findings.push(
-        finding(this.id, 'violation', `the default page held ${n} items for a page size of ${observed}`, {
-          request: requestOf(e),
-          value: n,
+        finding(ID, 'violation', 'the cursor chain repeats a cursor instead of ending', {
+          request: requestOf(last.e),
+          value: last.page.nextCursor,
         }),
       );
-    return [{ operationId: 'listConversations', findings, observations }];
+    if (total !== undefined && seen.size > total)
+      findings.push(
+        finding(
+          ID,
+          'violation',
+          `the walk saw ${seen.size} distinct conversations, more than total_count ${total}: the cursor chain does not end`,
+          { request: requestOf(last.e), value: seen.size },
+        ),
+      );
+    const cutAtLimit = walk.truncated && !walk.interrupted && stillGoing;
+    if (cutAtLimit && total !== undefined && pages.length * PER_PAGE >= total)
+      findings.push(
+        finding(
+          ID,
+          'violation',
+          `the cursor chain still goes after ${pages.length} pages (the --max-pages limit), enough for total_count ${total} at per_page=${PER_PAGE}`,
+          { request: requestOf(last.e), value: pages.length },
+        ),
+      );
+    const complete = !walk.truncated && !failed && !cycled;
+    if (complete) {
+      if (total !== undefined && total !== ids.length)
+        findings.push(
+          finding(ID, 'violation', `total_count is ${total} but the walk saw ${ids.length} conversations`, {
+            value: total,
+          }),
+        );
+      if (totalPages !== undefined && totalPages !== pages.length)
+        findings.push(
+          finding(ID, 'violation', `total_pages is ${totalPages} but the walk took ${pages.length} pages`, {
+            value: totalPages,
+          }),
+        );
+    } else if (
+      total !== undefined &&
+      totalPages !== undefined &&
+      totalPages !== Math.ceil(total / PER_PAGE)
+    ) {
+      findings.push(
+        finding(
+          ID,
+          'violation',
+          `total_pages ${totalPages} does not fit total_count ${total} at per_page=${PER_PAGE}`,
+          {
+            value: totalPages,
+          },
+        ),
+      );
+    }
+    const observations = {
+      pages: pages.length,
+      conversations: ids.length,
+      truncated: walk.truncated,
+      totalCount: total,
+    };
+    if (cutAtLimit && !findings.some((f) => f.classification === 'violation'))
+      return {
+        findings,
+        observations,
+        outcome: 'error',
+        reason: `the walk stopped at the --max-pages limit (${pages.length} pages) with the cursor chain still going: ${seen.size} of total_count ${total ?? 'unknown'} conversations seen, so the totals could not be checked (raise --max-pages)`,
+      };
+    return { findings, observations };
   },
-};
+});

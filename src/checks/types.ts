@@ -3,6 +3,7 @@ import type { Exchange } from '../model/exchange.ts';
 import type { QuirkEntry } from '../model/quirk.ts';
 import type { Finding, Outcome, QuirkRef } from '../model/result.ts';
 import type { VersionArtifacts } from '../validate/artifacts.ts';
+import { isConversation, listPageOf } from './read.ts';
 
 export interface CheckContext {
   apiVersion: string;
@@ -29,6 +30,79 @@ export interface Check {
   id: string;
   summary: string;
   run(ctx: CheckContext): CheckVerdict[];
+}
+
+/**
+ * Does a check apply to an operation (Schemathesis keeps this apart from "did it fail?")? Either what there is
+ * to check — never nothing — or why not: `skip` (nothing to check, with the reason) or `error` (the harness
+ * could not get what it needed: a timeout, a body that did not parse).
+ */
+export type Applicability<S> =
+  | { operationId: string; subject: S }
+  | {
+      operationId: string;
+      outcome: 'skip' | 'error';
+      reason: string;
+      findings?: Finding[];
+      observations?: Record<string, unknown>;
+    };
+
+/** What a check found in what applied: findings (none: pass), facts, or an error it met while verifying. */
+export interface Judgement {
+  findings: Finding[];
+  observations?: Record<string, unknown>;
+  outcome?: 'error';
+  reason?: string;
+}
+
+export interface CheckSpec<S> {
+  id: string;
+  summary: string;
+  /** Does it apply? One entry per operation it reports on. */
+  applies(ctx: CheckContext): Array<Applicability<S>>;
+  /** Did it fail? Called only with something to check. */
+  verify(ctx: CheckContext, subject: S, operationId: string): Judgement;
+}
+
+/** A check from its two halves; an exception while verifying one operation is that operation's `error`. */
+export function defineCheck<S>(spec: CheckSpec<S>): Check {
+  return {
+    id: spec.id,
+    summary: spec.summary,
+    run(ctx) {
+      return spec.applies(ctx).map((a): CheckVerdict => {
+        if (!('subject' in a))
+          return {
+            operationId: a.operationId,
+            findings: a.findings ?? [],
+            outcome: a.outcome,
+            reason: a.reason,
+            ...(a.observations ? { observations: a.observations } : {}),
+          };
+        try {
+          return { operationId: a.operationId, ...spec.verify(ctx, a.subject, a.operationId) };
+        } catch (error) {
+          return {
+            operationId: a.operationId,
+            findings: [],
+            outcome: 'error',
+            reason: `the check failed: ${error instanceof Error ? error.message : String(error)}`.slice(
+              0,
+              300,
+            ),
+          };
+        }
+      });
+    },
+  };
+}
+
+export function skip(operationId: string, reason: string): Applicability<never> {
+  return { operationId, outcome: 'skip', reason };
+}
+
+export function error(operationId: string, reason: string): Applicability<never> {
+  return { operationId, outcome: 'error', reason };
 }
 
 export function quirkRef(q: QuirkEntry | undefined): QuirkRef | undefined {
@@ -96,21 +170,12 @@ export function conversationsOf(
 ): Array<{ conversation: Record<string, unknown>; exchange: Exchange; path: string }> {
   const out: Array<{ conversation: Record<string, unknown>; exchange: Exchange; path: string }> = [];
   for (const e of c.walk) {
-    const list = (e.body as { conversations?: unknown[] } | undefined)?.conversations;
-    if (Array.isArray(list)) {
-      list.forEach((conv, i) => {
-        if (conv && typeof conv === 'object')
-          out.push({
-            conversation: conv as Record<string, unknown>,
-            exchange: e,
-            path: `/conversations/${i}`,
-          });
-      });
-    }
+    listPageOf(e)?.conversations.forEach((conversation, i) => {
+      if (isConversation(conversation)) out.push({ conversation, exchange: e, path: `/conversations/${i}` });
+    });
   }
   for (const e of c.retrieves) {
-    if (e.status === 200 && e.body && typeof e.body === 'object')
-      out.push({ conversation: e.body as Record<string, unknown>, exchange: e, path: '' });
+    if (e.status === 200 && isConversation(e.body)) out.push({ conversation: e.body, exchange: e, path: '' });
   }
   return out;
 }

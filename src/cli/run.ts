@@ -7,7 +7,7 @@ import { finalLine, githubEnabled, scrubSecrets, writeGithubOutput, writeReports
 import { createProgress } from '../report/progress.ts';
 import { checkConfig, checkFolders, configFromValues, type RunConfig } from '../run/config.ts';
 import { runConformance } from '../run/engine.ts';
-import { exitCodeOf } from '../run/exit-code.ts';
+import { exitCodeOf, failureReasons } from '../run/exit-code.ts';
 import { exitCodeFor, onStopSignals } from '../run/interrupt.ts';
 import { leftBehind } from '../run/partial.ts';
 import { checkBaseUrl } from '../run/safe-url.ts';
@@ -99,5 +99,8 @@ async function runAndReport(config: RunConfig, io: CliIo): Promise<number> {
     );
     return exitCodeFor(interrupted);
   }
+  const reasons = failureReasons(result, config.failOn);
+  if (reasons.length > 0)
+    io.stderr(`intercom-conformance run: exit 1 (--fail-on ${config.failOn}): ${reasons.join(', ')}\n`);
   return exitCodeOf(result, config.failOn);
 }

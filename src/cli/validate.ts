@@ -47,7 +47,10 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
       ? `API ${apiVersion} has no quirk data: the quirk-aware reading equals the strict one`
       : undefined;
   const input = positionals[0]!;
-  const body = parseJson(await readInput(input, io), input === '-' ? 'stdin' : input);
+  const body = parseJson(
+    await readInput(input, io, values.maxBodyBytes as number),
+    input === '-' ? 'stdin' : input,
+  );
 
   const findings = classifyBody(target, body);
   const output: ValidateOutput = {

@@ -268,8 +268,8 @@ export const OPTIONS: readonly OptionSpec[] = [
     min: 1,
     max: 2 ** 31 - 1,
     metavar: 'N',
-    help: 'larger bodies are an error, never held in memory',
-    commands: RUN,
+    help: 'larger bodies are an error, never held in memory (validate: the body read, stdin included)',
+    commands: ['run', 'validate'],
     group: 'resilience',
   },
   {

@@ -115,27 +115,69 @@ function escapeMarkup(s: string): string {
     .replace(/'/g, '&#39;');
 }
 
-/** Every form in which a secret may show up in text: plain, URL-encoded, base64 (also as Basic credentials), escaped. */
+/**
+ * The base64 characters that depend on `bytes` alone when they are encoded after `offset` (0, 1 or 2) other
+ * bytes, whatever those are and whatever follows: any base64 text holding these bytes at that alignment holds
+ * this core (a token behind `Bearer `, inside `{"token":"…"}` or after any prefix).
+ */
+function base64Core(bytes: Buffer, offset: number): string {
+  const padded = Buffer.concat([Buffer.alloc(offset), bytes]);
+  const full = padded.toString('base64').replace(/=+$/, '');
+  const n = padded.length;
+  // characters up to the last one made of these bytes only (6 bits each, groups of 3 bytes → 4 characters)
+  const end = Math.floor((n * 8) / 6);
+  // the first characters mix in the bits of the bytes before
+  const start = Math.ceil((offset * 8) / 6);
+  return full.slice(start, end);
+}
+
+/** A form of the text with every byte escaped: `%74%6F…`, `\u0074\u006f…`. */
+function everyByte(text: string, each: (byte: number) => string): string {
+  return [...Buffer.from(text, 'utf8')].map(each).join('');
+}
+
+/**
+ * Every form in which a secret may show up in text: plain; URL-encoded (also every byte, either case); JSON- and
+ * HTML-escaped (also every character as `\uXXXX`); hex (either case); base64 and base64url at every alignment
+ * with any prefix or suffix (`Bearer <token>`, `<token>:`, `{"token":"<token>"}`), also of the URL-encoded and
+ * JSON-escaped forms. Short tokens included; base64 cores shorter than 4 characters are left out (they would
+ * match everywhere).
+ */
 export function secretVariants(secret: string): string[] {
   if (secret === '') return [];
-  const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
   const encoded = encodeURIComponent(secret);
+  const json = JSON.stringify(secret).slice(1, -1);
+  const hex = (b: number) => b.toString(16).padStart(2, '0');
   const variants = [
     secret,
     encoded,
     encoded.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()),
     encoded.replace(/%20/g, '+'),
-    JSON.stringify(secret).slice(1, -1),
+    everyByte(secret, (b) => `%${hex(b).toUpperCase()}`),
+    everyByte(secret, (b) => `%${hex(b)}`),
+    json,
+    [...secret].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''),
+    [...secret].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`).join(''),
     escapeMarkup(secret),
-    escapeMarkup(JSON.stringify(secret).slice(1, -1)),
+    escapeMarkup(json),
+    Buffer.from(secret, 'utf8').toString('hex'),
+    Buffer.from(secret, 'utf8').toString('hex').toUpperCase(),
   ];
+  // whole encodings (also caught by the cores below; kept so that a search for them finds them too)
   for (const form of [secret, `${secret}:`, `:${secret}`]) {
-    const std = b64(form);
+    const std = Buffer.from(form, 'utf8').toString('base64');
     variants.push(
       std,
       std.replace(/=+$/, ''),
       std.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''),
     );
+  }
+  for (const form of new Set([secret, encoded, json])) {
+    for (const offset of [0, 1, 2]) {
+      const core = base64Core(Buffer.from(form, 'utf8'), offset);
+      if (core.length < 4) continue;
+      variants.push(core, core.replace(/\+/g, '-').replace(/\//g, '_'));
+    }
   }
   return [...new Set(variants.filter((v) => v !== ''))].sort(
     (a, b) => b.length - a.length || (a < b ? -1 : 1),

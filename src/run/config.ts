@@ -53,8 +53,9 @@ export interface RunConfig {
   reportDir: string;
 }
 
-/** What makes the exit code 1 (see exit-code.ts). */
-export type FailOn = 'error' | 'violation' | 'never';
+import type { FailOn } from './exit-code.ts';
+
+export type { FailOn } from './exit-code.ts';
 
 /** The run's defaults, from the option table (the one place they are written). */
 export const RUN_DEFAULTS = defaultsOf('run');

@@ -1,17 +1,33 @@
 import type { RunResult } from '../model/result.ts';
-import type { FailOn } from './config.ts';
 import { leftBehind } from './partial.ts';
 
 /**
- * The exit code of a finished run: 0 when everything checked passed (known quirks allowed), 1 when something
- * failed or could not be checked. `failOn` softens the gate: `error` (default) counts violations, errors and
- * tags left in the workspace; `violation` counts violations and leftovers; `never` always exits 0.
+ * The exit code of a run, for a CI gate. `error` (the default): 0 only when everything was checked and passed
+ * (known quirks allowed); 1 on any violation, any check that could not run (`error`: the target could not be
+ * checked), a partial run, or a tag left in the workspace. `violation`: errors do not fail the run, violations
+ * and a tag left in the workspace do. `never`: always 0. Bad input stays 2, an interruption 130/143 (decided
+ * before a result exists).
  */
+export type FailOn = 'violation' | 'error' | 'never';
+
+/** Why a run fails the gate (empty: it passes), for the closing line of the CLI. */
+export function failureReasons(result: RunResult, failOn: FailOn): string[] {
+  if (failOn === 'never') return [];
+  const reasons: string[] = [];
+  const violations = result.results.filter(
+    (r) => r.outcome === 'fail' || r.findings.some((f) => f.classification === 'violation'),
+  ).length;
+  if (violations > 0) reasons.push(`${violations} ${violations === 1 ? 'check' : 'checks'} with violations`);
+  const left = leftBehind(result).length;
+  if (left > 0) reasons.push(`${left} left in the workspace`);
+  if (failOn === 'error') {
+    const errors = result.results.filter((r) => r.outcome === 'error').length;
+    if (errors > 0) reasons.push(`${errors} could not be checked (errors)`);
+    if (result.run.partial) reasons.push('the run is partial');
+  }
+  return reasons;
+}
+
 export function exitCodeOf(result: RunResult, failOn: FailOn): number {
-  if (failOn === 'never') return 0;
-  const violations = result.results.some((r) => r.outcome === 'fail');
-  const errors = result.results.some((r) => r.outcome === 'error');
-  const leftovers = leftBehind(result).length > 0;
-  if (violations || leftovers) return 1;
-  return failOn === 'error' && errors ? 1 : 0;
+  return failureReasons(result, failOn).length > 0 ? 1 : 0;
 }

@@ -112,7 +112,8 @@ export async function send(
     }
     exchange.error = `${failure.message} ${where}${failure.attempts > 1 ? ` (${plural(failure.attempts)})` : ''}`;
     if (failure.kind === 'interrupted') exchange.interrupted = true;
-    if (failure.kind === 'budget' && failure.attempts <= 1) exchange.notSent = true;
+    if ((failure.kind === 'budget' || failure.kind === 'rate-limited') && failure.attempts <= 1)
+      exchange.notSent = true;
   }
   exchange.elapsedMs = Math.round((performance.now() - started) * 1000) / 1000;
   return exchange;

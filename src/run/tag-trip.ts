@@ -49,9 +49,10 @@ async function pause(ctx: TripContext, attempt: number, signal?: AbortSignal): P
 }
 
 /**
- * Attaches or detaches the tag. A write that failed ambiguously is never blindly repeated: a retrieve of the
- * conversation first shows whether it took effect; only if it did not is it sent again (bounded). Returns the
- * last exchange and whether the tag is on the conversation now (undefined: nobody could tell).
+ * Attaches or detaches the tag. After any write that did not succeed (and was sent), a retrieve of the
+ * conversation decides whether it took effect — also after a 4xx, which a server may have applied anyway. A
+ * write that failed ambiguously (no response, 5xx, 429) and did not take effect is sent again (bounded).
+ * Returns the last exchange and whether the tag is on the conversation now (undefined: nobody could tell).
  */
 async function write(
   ctx: TripContext,
@@ -70,8 +71,11 @@ async function write(
     const exchange = await ctx.go(`tags:${kind}`, op, url, { body });
     exchange.attempts = attempt;
     if (ok(exchange)) return { exchange, present: wanted };
-    if (!ambiguous(exchange)) return { exchange, present: !wanted };
+    // Never sent (the budget, an exhausted rate limit): it cannot have had any effect.
+    if (exchange.notSent) return { exchange, present: !wanted };
     if (ctx.signal?.aborted) return { exchange, present: undefined };
+    // Any other failure — ambiguous (no response, 5xx, 429) or not (a 4xx the server may have applied
+    // anyway) — is settled by a retrieve; only an ambiguous one that did not take effect is sent again.
     const check = await ctx.go(`tags:verify-${kind}`, retrieve, fillPath(retrieve, [id]));
     const present = check.status === 200 ? tagIdsOf(check.body).includes(tagId) : undefined;
     trip.verifications ??= [];
@@ -80,7 +84,7 @@ async function write(
       ...(check.status !== undefined ? { status: check.status } : {}),
       ...(present !== undefined ? { tagPresent: present } : {}),
     });
-    if (present === undefined || present === wanted) return { exchange, present };
+    if (present === undefined || present === wanted || !ambiguous(exchange)) return { exchange, present };
     if (attempt > ctx.maxRetries || ctx.signal?.aborted) return { exchange, present };
     if (!(await pause(ctx, attempt, ctx.signal))) return { exchange, present };
   }

@@ -42,10 +42,17 @@ async function underFault(
   // Only a run under one fault on its own counts as that fault's test.
   if (!Array.isArray(fault)) exercised.add(fault);
   mock = await startTarget([fault].flat(), options, { clock: clock.now });
-  const run = await runLive(mock.url, mock, overrides, { clock });
+  // A generous timeout unless the fault is the slow one: with 300 ms, a loaded machine timed out on the faulted
+  // request, the retry got a healthy answer, and the test saw `pass` (it passed quiet and failed under load).
+  const timeout = [fault].flat().includes('slow') ? {} : { timeoutMs: 30_000 };
+  const run = await runLive(mock.url, mock, { ...timeout, ...overrides }, { clock });
   expect(resultKeys(run.result), 'the run completed').toEqual(completeKeys);
   expect(run.result.run.partial).toBeUndefined();
   expect(mock.state.tagChanges(), 'nothing left attached').toEqual([]);
+  // no check throws under any fault (nothing is filed under operation `*` as "the check failed")
+  expect(
+    run.result.results.filter((r) => r.operationId === '*' || /the check failed/.test(r.reason ?? '')),
+  ).toEqual([]);
   return { ...run, waits: clock.waits };
 }
 
@@ -126,7 +133,9 @@ describe('a live run under each fault completes, with the fault as its exact out
     const run = await underFault(
       'oversized',
       { times: 1, oversizedBytes: 3_000_000 },
-      { maxBodyBytes: 1_000_000 },
+      // The limit must decide, not the clock: with a 300 ms timeout a loaded machine timed out mid-body, the
+      // retry got a healthy page and the run said `pass`. No timeout and no retry can come first here.
+      { maxBodyBytes: 1_000_000, timeoutMs: 120_000, maxRetries: 0 },
     );
     expect(run.step('list-default')).toMatchObject({ status: 200 });
     expect(run.step('list-default')?.bodyText).toBeUndefined();
@@ -143,6 +152,19 @@ describe('a live run under each fault completes, with the fault as its exact out
     expect(run.outcome('status-documented', 'listConversations')).toBe(
       'error: connection reset on GET /conversations',
     );
+  });
+
+  it('truncated-json on per_page=151: an error, not a false known quirk "clamped to 0 items"', async () => {
+    // faults hit the conversation requests in order: list-default (malformed), walk:1, per-page-151 (truncated)
+    const run = await underFault(['malformed-json', 'truncated-json'], { every: 2, times: 2 });
+    expect(run.step('per-page-151')).toMatchObject({ status: 200 });
+    expect(run.step('per-page-151')?.parseError).toBeDefined();
+    expect(run.outcome('per-page-cap', 'listConversations')).toMatch(
+      /^error: per_page=151 answered 200 without a readable list page \(not JSON \(.+\) on GET \/conversations\)$/,
+    );
+    const cap = run.result.results.find((r) => r.checkId === 'per-page-cap')!;
+    expect(cap.findings.filter((f) => f.classification === 'known-quirk')).toEqual([]);
+    expect(run.result.perPage['2.11']?.overflow).toBe('unknown');
   });
 
   it('every fault in turn, on every other request: the run completes and cleans up', async () => {

@@ -93,12 +93,16 @@ describe('hostile bodies are findings, not crashes', () => {
 
   it('a 50 MB page: an error "body larger than …", read no further than the limit', async () => {
     const chunk = 'x'.repeat(1 << 20);
-    const run = await serving(() =>
-      json(function* () {
-        yield '{"type":"conversation","id":"1","pad":"';
-        for (let i = 0; i < 50; i++) yield chunk;
-        yield '"}';
-      }),
+    const run = await serving(
+      () =>
+        json(function* () {
+          yield '{"type":"conversation","id":"1","pad":"';
+          for (let i = 0; i < 50; i++) yield chunk;
+          yield '"}';
+        }),
+      // No timeout and no retry can come first: a timed-out attempt retried would read the healthy body and
+      // pass (what made this test pass quiet and fail under load). The limit alone must end the read.
+      { timeoutMs: 120_000, maxRetries: 0 },
     );
     expect(bodyParses(run)).toMatchObject({
       outcome: 'error',

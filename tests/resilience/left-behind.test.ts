@@ -32,7 +32,8 @@ describe('a tag the run could not remove', () => {
       ['run', '--target', 'live', '--api-version', '2.11', '--report-dir', reports, '--max-retries', '1'],
       liveEnv(proxy.url, mock, { INTERCOM_CONFORMANCE_BACKOFF_MS: '10' }),
     );
-    await cli.exited;
+    // a tag left in the workspace fails the run (it used to exit 0)
+    expect(await cli.exited, cli.stderr()).toBe(1);
     const [left] = mock.state.tagChanges();
     expect(left?.added).toHaveLength(1);
     const reason = `could not remove tag ${left!.added[0]} from conversation ${left!.conversationId}: remove it by hand`;
@@ -43,7 +44,10 @@ describe('a tag the run could not remove', () => {
         (r) => r.checkId === 'tag-round-trip' && r.operationId === 'detachTagFromConversation',
       ),
     ).toMatchObject({ outcome: 'error', reason });
-    expect(readFileSync(join(reports, 'summary.md'), 'utf8')).toContain(left!.conversationId);
+    // in every report
+    for (const file of ['summary.md', 'junit.xml', 'report.html'])
+      expect(readFileSync(join(reports, file), 'utf8'), file).toContain(reason);
+    expect(cli.stderr()).toMatch(/exit 1 \(--fail-on error\): .*1 left in the workspace/);
   });
 });
 

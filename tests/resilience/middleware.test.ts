@@ -65,14 +65,25 @@ describe('rate-limit pacing (fixed window: 5 requests per 1 s)', () => {
     expect(statuses().filter((s) => s === 429)).toEqual([]);
   });
 
-  it('a reset far in the future is waited for at most --max-wait-ms', async () => {
+  it('a reset far beyond --max-wait-ms is a give-up error at once: no wait, nothing sent', async () => {
     const clock = manualClock();
     const pacer = new RatePacer(clock, 2000);
     pacer.observe(
       new Headers({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(clock.now() / 1000 + 3600) }),
     );
-    await pacer.acquire();
-    expect(clock.waits).toEqual([2000]);
+    const error = await failure(pacer.acquire());
+    expect(error.kind).toBe('rate-limited');
+    expect(error.message).toBe(
+      'rate limit exhausted: the window resets in 3601 s, longer than the longest wait of 2000 ms (not sent)',
+    );
+    expect(clock.waits).toEqual([]);
+    // a reset within --max-wait-ms is waited for, once
+    const near = new RatePacer(clock, 2000);
+    near.observe(
+      new Headers({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(clock.now() / 1000 + 1) }),
+    );
+    await near.acquire();
+    expect(clock.waits).toEqual([1025]);
   });
 });
 

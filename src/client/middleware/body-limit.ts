@@ -1,4 +1,4 @@
-import { TransportError } from './errors.ts';
+import { decodingDetail, TransportError } from './errors.ts';
 import type { Layer } from './types.ts';
 
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
@@ -27,7 +27,20 @@ export async function readLimited(response: Response, maxBytes: number): Promise
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let next: ReadableStreamReadResult<Uint8Array>;
+    try {
+      next = await reader.read();
+    } catch (error) {
+      // A body whose bytes do not match its Content-Encoding (gzip labelled deflate): say so, with the status.
+      const detail = decodingDetail(error);
+      if (detail === undefined) throw error;
+      throw new TransportError(
+        'decoding',
+        `the body could not be decoded as Content-Encoding ${JSON.stringify(response.headers.get('content-encoding') ?? '')} (${detail})`,
+        { status: response.status, headers: response.headers },
+      );
+    }
+    const { done, value } = next;
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {

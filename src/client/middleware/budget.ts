@@ -1,3 +1,4 @@
+import { BUDGET_RESERVE } from './bounds.ts';
 import { TransportError } from './errors.ts';
 import type { Layer } from './types.ts';
 
@@ -9,7 +10,7 @@ export class RequestBudget {
   used = 0;
   constructor(
     readonly max: number,
-    readonly reserve = 20,
+    readonly reserve = BUDGET_RESERVE,
   ) {}
 
   take(mode: 'normal' | 'cleanup' = 'normal'): boolean {

@@ -10,6 +10,8 @@ export type FailureKind =
   | 'network'
   | 'body-too-large'
   | 'budget'
+  | 'rate-limited'
+  | 'decoding'
   | 'interrupted';
 
 export class TransportError extends Error {
@@ -68,12 +70,31 @@ export function withoutUrls(text: string): string {
   return text.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S*/gi, '[url]').replace(/[\r\n]+/g, ' ');
 }
 
+/** zlib and brotli failures: a body whose Content-Encoding does not match its bytes. */
+function isDecodingCode(code: string): boolean {
+  return code.startsWith('Z_') || code.startsWith('ERR_BROTLI') || code.startsWith('ERR__ERROR');
+}
+
+/** The decompressor's own words, if the failure is a decoding one (e.g. "incorrect header check"). */
+export function decodingDetail(error: unknown): string | undefined {
+  let e = error as { code?: unknown; cause?: unknown; message?: unknown } | undefined;
+  for (let depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    if (typeof e.code === 'string' && isDecodingCode(e.code))
+      return withoutUrls(String(e.message ?? e.code)).slice(0, 120);
+    e = e.cause as typeof e;
+  }
+  return undefined;
+}
+
 /** Turns whatever fetch threw into a TransportError (already-classified errors pass through). */
 export function classifyFailure(error: unknown): TransportError {
   if (error instanceof TransportError) return error;
   const e = error as { name?: string; message?: string };
   if (e?.name === 'TimeoutError') return new TransportError('timeout', 'timeout');
   if (e?.name === 'AbortError') return new TransportError('interrupted', 'interrupted');
+  const decoding = decodingDetail(error);
+  if (decoding !== undefined)
+    return new TransportError('decoding', `the body could not be decoded (${decoding})`);
   const codes = codesOf(error);
   if (codes.some((c) => RESET_CODES.has(c)) || e?.message === 'terminated')
     return new TransportError('reset', 'connection reset');
@@ -81,6 +102,9 @@ export function classifyFailure(error: unknown): TransportError {
   if (codes.includes('ECONNREFUSED')) return new TransportError('refused', 'connection refused');
   if (codes.includes('ENOTFOUND') || codes.includes('EAI_AGAIN'))
     return new TransportError('host-not-found', 'host not found');
-  const detail = codes[0] ?? withoutUrls(String(e?.message ?? error)).slice(0, 120);
+  // fetch says "fetch failed" and puts the reason in its cause (e.g. "bad port" for a port fetch refuses)
+  const cause = (error as { cause?: { message?: unknown } })?.cause?.message;
+  const message = e?.message === 'fetch failed' && typeof cause === 'string' ? cause : e?.message;
+  const detail = codes[0] ?? withoutUrls(String(message ?? error)).slice(0, 120);
   return new TransportError('network', `network error (${detail})`);
 }

@@ -9,6 +9,7 @@ import { withTimeout } from './timeout.ts';
 import { compose, type FetchFn, type Layer } from './types.ts';
 
 export { readLimited, withBufferedBody } from './body-limit.ts';
+export { BUDGET_RESERVE, describeWorstCase, type TimeBoundSettings, worstCaseRunMs } from './bounds.ts';
 export { RequestBudget, withBudget } from './budget.ts';
 export { type Clock, manualClock, realClock } from './clock.ts';
 export { Semaphore, withConcurrency } from './concurrency.ts';

@@ -16,10 +16,12 @@ export class RatePacer {
   /** How many times, and how long in all, the pacer waited (for progress and benchmarks). */
   waits = 0;
   waitedMs = 0;
+  /** Requests refused at once because the window resets later than the longest wait. */
+  refused = 0;
 
   constructor(
     private readonly clock: Clock,
-    /** Longest single wait; past it the request goes anyway (the retry layer handles a 429). */
+    /** Longest single wait; a window resetting later than that is a give-up error, not a wait. */
     private readonly maxWaitMs: number,
     /** Requests kept in hand at the end of a window (default 0). */
     private readonly reserve = 0,
@@ -36,26 +38,40 @@ export class RatePacer {
     };
   }
 
+  /**
+   * Waits, if the window is used up, until it resets — once, and at most `maxWaitMs`. A window that resets
+   * later than that ends the request at once with a give-up error (`rate-limited`), without waiting and
+   * without sending: the same holds for every request until the window resets, so an exhausted rate budget
+   * stops the run's remaining requests at once instead of costing one wait each.
+   */
   async acquire(signal?: AbortSignal): Promise<void> {
-    for (;;) {
-      if (signal?.aborted) throw abortReason(signal);
-      const now = this.clock.now();
-      if (this.resetMs !== undefined && now >= this.resetMs + this.marginMs) {
+    if (signal?.aborted) throw abortReason(signal);
+    const now = this.clock.now();
+    if (this.resetMs !== undefined && now >= this.resetMs + this.marginMs) {
+      this.resetMs = undefined;
+      this.remaining = undefined;
+    }
+    if (
+      this.remaining !== undefined &&
+      this.resetMs !== undefined &&
+      this.remaining - this.inflight <= this.reserve
+    ) {
+      const wanted = this.resetMs + this.marginMs - now;
+      if (wanted > this.maxWaitMs) {
+        this.refused++;
+        throw new TransportError(
+          'rate-limited',
+          `rate limit exhausted: the window resets in ${Math.ceil(wanted / 1000)} s, longer than the longest wait of ${this.maxWaitMs} ms (not sent)`,
+        );
+      }
+      this.waits++;
+      this.waitedMs += wanted;
+      await this.clock.sleep(wanted, signal);
+      // the wait covered the window: whatever it held is gone, the next response tells the new one
+      if (this.resetMs !== undefined && this.clock.now() >= this.resetMs + this.marginMs) {
         this.resetMs = undefined;
         this.remaining = undefined;
       }
-      if (
-        this.remaining === undefined ||
-        this.resetMs === undefined ||
-        this.remaining - this.inflight > this.reserve
-      )
-        break;
-      const wanted = this.resetMs + this.marginMs - now;
-      const wait = Math.min(wanted, this.maxWaitMs);
-      this.waits++;
-      this.waitedMs += wait;
-      await this.clock.sleep(wait, signal);
-      if (wait < wanted) break;
     }
     this.inflight++;
   }
