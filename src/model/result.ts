@@ -175,3 +175,6 @@ export function hasViolations(result: RunResult): boolean {
     (r) => r.outcome === 'fail' && r.findings.some((f) => f.classification === 'violation'),
   );
 }
+
+/** What makes a run's exit code 1 (`--fail-on`): see run/exit-code.ts. */
+export type FailOn = 'violation' | 'error' | 'never';

@@ -53,9 +53,9 @@ export interface RunConfig {
   reportDir: string;
 }
 
-import type { FailOn } from './exit-code.ts';
+import type { FailOn } from '../model/result.ts';
 
-export type { FailOn } from './exit-code.ts';
+export type { FailOn } from '../model/result.ts';
 
 /** The run's defaults, from the option table (the one place they are written). */
 export const RUN_DEFAULTS = defaultsOf('run');

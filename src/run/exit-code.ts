@@ -1,4 +1,7 @@
-import type { RunResult } from '../model/result.ts';
+import type { FailOn, RunResult } from '../model/result.ts';
+
+export type { FailOn } from '../model/result.ts';
+
 import { leftBehind } from './partial.ts';
 
 /**
@@ -8,7 +11,6 @@ import { leftBehind } from './partial.ts';
  * and a tag left in the workspace do. `never`: always 0. Bad input stays 2, an interruption 130/143 (decided
  * before a result exists).
  */
-export type FailOn = 'violation' | 'error' | 'never';
 
 /** Why a run fails the gate (empty: it passes), for the closing line of the CLI. */
 export function failureReasons(result: RunResult, failOn: FailOn): string[] {

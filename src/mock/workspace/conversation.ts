@@ -9,7 +9,12 @@ import {
 } from './parts.ts';
 import { mix, rng } from './prng.ts';
 import { contactPerson, type Roster } from './roster.ts';
-import type { CatalogueTag } from './tag-state.ts';
+
+/** A tag of the workspace's catalogue. */
+export interface CatalogueTag {
+  id: string;
+  name: string;
+}
 
 /**
  * One conversation of the seeded workspace, built deterministically from (seed, index) and made internally

@@ -1,9 +1,6 @@
 import type { Conversation } from './conversation.ts';
 
-export interface CatalogueTag {
-  id: string;
-  name: string;
-}
+export type { CatalogueTag } from './conversation.ts';
 
 /**
  * The mutable part of the workspace: tags attached and detached through the API, per conversation, on top of
