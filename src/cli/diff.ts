@@ -3,24 +3,24 @@ import { readLock, type SpecLock } from '../descriptions/lock.ts';
 import { type SpecSource, sourceFromEnv } from '../descriptions/source.ts';
 import { planDrift } from '../diff/drift.ts';
 import { diffDescriptions } from '../diff/index.ts';
-import { type DiffSection, SEVERITIES, type Severity, severityRank } from '../diff/model.ts';
+import { type DiffSection, LEVELS, type Level, levelOf } from '../diff/model.ts';
+import { registeredQuirkTargets } from '../diff/quirk-targets.ts';
 import type { QuirkTarget } from '../diff/quirks.ts';
-import { parseSeverityOverrides, type SeverityOverrides } from '../diff/registry.ts';
+import { parseSeverityOverrides, readSeverityFile, type SeverityOverrides } from '../diff/registry.ts';
 import { renderJson } from '../diff/render/json.ts';
 import { renderMarkdown } from '../diff/render/markdown.ts';
 import { renderText } from '../diff/render/text.ts';
 import { loadSide, parseSideSpec, type SideOptions, type SideSpec } from '../diff/sides.ts';
-import { quirkTargetsFor } from '../quirks/diff-targets.ts';
 import { UserError } from '../util/errors.ts';
 import type { CliIo } from './io.ts';
 
-const COMMON_FLAGS = `[--operations id,…|--all] [--format text|markdown|json] [--fail-on breaking|warning|info|never] [--severity rule-id=level,…]`;
+const COMMON_FLAGS = `[--operations id,…|--all] [--format text|markdown|json] [--fail-on breaking|warning|info|type-only|artefact|never] [--severity rule-id=level,…] [--severity-file <file>]`;
 export const DIFF_USAGE = `usage: intercom-conformance diff <old> <new> ${COMMON_FLAGS}`;
 export const DRIFT_USAGE = `usage: intercom-conformance drift [--to <commit>] ${COMMON_FLAGS}`;
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 type Format = (typeof FORMATS)[number];
-type FailOn = Severity | 'never';
+type FailOn = Level | 'never';
 
 const OPTIONS = {
   operations: { type: 'string' },
@@ -28,6 +28,7 @@ const OPTIONS = {
   format: { type: 'string', default: 'text' },
   'fail-on': { type: 'string', default: 'breaking' },
   severity: { type: 'string' },
+  'severity-file': { type: 'string' },
 } as const;
 
 interface CommonFlags {
@@ -51,6 +52,7 @@ function parseCommon(values: {
   format?: string;
   'fail-on'?: string;
   severity?: string;
+  'severity-file'?: string;
 }): CommonFlags {
   if (values.all && values.operations !== undefined)
     throw new UserError('give either --operations or --all, not both');
@@ -58,8 +60,8 @@ function parseCommon(values: {
   if (!(FORMATS as readonly string[]).includes(format))
     throw new UserError(`unknown format "${format}" (${FORMATS.join(', ')})`);
   const failOn = values['fail-on'] ?? 'breaking';
-  if (failOn !== 'never' && !(SEVERITIES as readonly string[]).includes(failOn)) {
-    throw new UserError(`unknown --fail-on "${failOn}" (${[...SEVERITIES, 'never'].join(', ')})`);
+  if (failOn !== 'never' && !(LEVELS as readonly string[]).includes(failOn)) {
+    throw new UserError(`unknown --fail-on "${failOn}" (${[...LEVELS, 'never'].join(', ')})`);
   }
   let operations: string[] | 'all' | undefined;
   if (values.all) operations = 'all';
@@ -74,15 +76,22 @@ function parseCommon(values: {
     ...(operations ? { operations } : {}),
     format: format as Format,
     failOn: failOn as FailOn,
-    overrides: values.severity ? parseSeverityOverrides(values.severity) : {},
+    // The file first, then the flag: `--severity` wins for an id both name.
+    overrides: {
+      ...(values['severity-file'] ? readSeverityFile(values['severity-file']) : {}),
+      ...(values.severity ? parseSeverityOverrides(values.severity) : {}),
+    },
   };
 }
 
-/** 1 when a change at or above `failOn` was found, else 0. */
+/**
+ * 1 when a change at or above `failOn` was found, else 0. Levels run breaking, warning, info, type-only,
+ * artefact: with the default (`breaking`) only wire changes that break running clients fail.
+ */
 export function exitCodeFor(sections: readonly DiffSection[], failOn: FailOn): number {
   if (failOn === 'never') return 0;
-  const limit = severityRank(failOn);
-  return sections.some((s) => s.report.changes.some((c) => severityRank(c.severity) <= limit)) ? 1 : 0;
+  const limit = LEVELS.indexOf(failOn);
+  return sections.some((s) => s.report.changes.some((c) => LEVELS.indexOf(levelOf(c)) <= limit)) ? 1 : 0;
 }
 
 function render(sections: readonly DiffSection[], format: Format, asList: boolean): string {
@@ -101,8 +110,8 @@ async function compare(
   const [a, b] = [await loadSide(oldSpec, sideOptions), await loadSide(newSpec, sideOptions)];
   // By default, the quirks registered for each side's API version (openapi/quirks/<version>.yaml).
   const targets = quirkTargets ?? [
-    ...quirkTargetsFor(a.info.version, a.doc, 'old'),
-    ...quirkTargetsFor(b.info.version, b.doc, 'new'),
+    ...registeredQuirkTargets(a.info.version, 'old'),
+    ...registeredQuirkTargets(b.info.version, 'new'),
   ];
   const report = diffDescriptions(a.doc, b.doc, {
     ...(flags.operations ? { operations: flags.operations } : {}),
