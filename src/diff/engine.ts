@@ -16,7 +16,7 @@ import {
   templateParameters,
 } from './operations.ts';
 import { effectiveLevel, type SeverityOverrides } from './registry.ts';
-import type { Direction, Hit, ParameterSite, Rule, Site } from './rule.ts';
+import { type Direction, type Hit, type ParameterSite, propertyPath, type Rule, type Site } from './rule.ts';
 import { viewSchema } from './schema-view.ts';
 import { walkSchemaPair } from './walk.ts';
 
@@ -68,7 +68,9 @@ class Collector {
         let [klass, reason] = [level.class, hit.reason ?? rule.reason];
         const artefact = level.overridden ? undefined : artefactReason(rule, site, hit, media);
         if (artefact) [klass, reason] = ['artefact', artefact];
-        this.changes.push(this.change(rule.id, level.severity, klass, reason, location, where, hit));
+        this.changes.push(
+          this.change(rule.id, level.severity, klass, reason, location, where, hit, placesOf(site, hit)),
+        );
       }
     }
   }
@@ -81,6 +83,7 @@ class Collector {
     location: ChangeLocation,
     where: Where,
     hit: Hit,
+    places?: { oldPlace: string; newPlace: string },
   ): Change {
     return {
       ruleId,
@@ -96,9 +99,16 @@ class Collector {
       ...(hit.property !== undefined ? { property: hit.property } : {}),
       ...(hit.oldPointer !== undefined ? { oldPointer: hit.oldPointer } : {}),
       ...(hit.newPointer !== undefined ? { newPointer: hit.newPointer } : {}),
+      ...(places ?? {}),
       args: hit.args,
     };
   }
+}
+
+/** Where the changed schema stands, for a hit about a schema site's own node (not one of its properties). */
+function placesOf(site: Site, hit: Hit): { oldPlace: string; newPlace: string } | undefined {
+  if (site.kind !== 'schema' || hit.property !== propertyPath(site.path)) return undefined;
+  return { oldPlace: site.old.at, newPlace: site.new.at };
 }
 
 /** Why a change is an artefact of the descriptions (see `artefacts.ts`), or undefined. */

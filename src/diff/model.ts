@@ -76,6 +76,12 @@ export interface Change {
   /** JSON pointers (URI fragment form) of the changed place in each description. */
   oldPointer?: string;
   newPointer?: string;
+  /**
+   * For a change of a schema itself: where that schema stands on each side (a property, when the pointers
+   * above are the component it resolves to). Quirks are matched against both.
+   */
+  oldPlace?: string;
+  newPlace?: string;
   args: Args;
   quirks?: QuirkAnnotation[];
 }

@@ -35,11 +35,13 @@ const NESTING = new Set([
 /**
  * A change relates to a target on the same schema: the target is at the changed place, under it (a keyword
  * of that schema: `…/conversation_rating/nullable` for a change at `…/conversation_rating`, never a nested
- * property's), or above it (the change is inside the schema the target names).
+ * property's), or above it (the change is inside the schema the target names). `above` is false for a
+ * change about one of the schema's properties (added, removed, required): the pointer is then the parent
+ * schema, and a quirk about the parent's own keywords (its `nullable`) does not explain it.
  */
-export function relatesTo(changePointer: string, target: string): boolean {
+export function relatesTo(changePointer: string, target: string, above = true): boolean {
   if (isAtOrUnder(changePointer, target)) return true;
-  if (!isAtOrUnder(target, changePointer)) return false;
+  if (!above || !isAtOrUnder(target, changePointer)) return false;
   const rest = strip(target).slice(strip(changePointer).length).split('/').filter(Boolean);
   return !rest.some((seg) => NESTING.has(seg));
 }
@@ -85,8 +87,10 @@ export function annotateQuirks(
     const byQuirk = new Map<string, QuirkAnnotation & { summary?: string }>();
     let explained: { quirkId: string; summary?: string; side: 'old' | 'new' } | undefined;
     for (const target of quirkTargets) {
-      const at = target.side === 'old' ? change.oldPointer : change.newPointer;
-      if (!at || !relatesTo(at, target.pointer)) continue;
+      const at =
+        target.side === 'old' ? [change.oldPointer, change.oldPlace] : [change.newPointer, change.newPlace];
+      const self = change.oldPlace !== undefined || change.newPlace !== undefined;
+      if (!at.some((p) => p !== undefined && relatesTo(p, target.pointer, self))) continue;
       if (
         !explained &&
         ((target.side === 'old' && WIDENING.has(change.ruleId)) ||

@@ -66,7 +66,7 @@ export function becameNullable(site: SchemaSite): Array<Hit<NullableArgs>> {
   return [
     {
       args: { how: o.nullable ? (o.nullableHow ?? 'type') : 'type' },
-      oldPointer: (o.nullable ? o.nullablePointer : undefined) ?? o.pointer,
+      oldPointer: o.pointer,
       newPointer: n.nullablePointer ?? n.pointer,
       property: propertyPath(site.path),
     },
@@ -80,7 +80,7 @@ export function stoppedNullable(site: SchemaSite): Array<Hit<NullableArgs>> {
     {
       args: { how: n.nullable ? (n.nullableHow ?? 'type') : 'type' },
       oldPointer: o.nullablePointer ?? o.pointer,
-      newPointer: (n.nullable ? n.nullablePointer : undefined) ?? n.pointer,
+      newPointer: n.pointer,
       property: propertyPath(site.path),
     },
   ];
