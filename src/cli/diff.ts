@@ -165,13 +165,15 @@ export async function driftCommand(
     source,
     ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
   };
-  const plan = planDrift(lock, source, values.to);
+  const plan = await planDrift(lock, source, values.to);
   const how =
     plan.how === 'given'
       ? 'commit given with --to'
       : plan.how === 'readme'
         ? "newest commit in the mirror's README"
-        : 'most recently modified commit in the mirror';
+        : plan.how === 'upstream'
+          ? 'newest upstream commit'
+          : 'most recently modified commit in the mirror';
   const sections: DiffSection[] = [];
   for (const c of plan.comparisons) {
     const title = `drift ${c.version} (${how})`;
