@@ -141,6 +141,8 @@ export async function diffCommand(
     ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
   };
   const [oldSpec, newSpec] = [parseSideSpec(positionals[0]!, lock), parseSideSpec(positionals[1]!, lock)];
+  if (oldSpec.kind !== 'file' && JSON.stringify(oldSpec) === JSON.stringify(newSpec))
+    throw new UserError(`${positionals[0]} is on both sides: compare two different versions`);
   const section = await compare('diff', oldSpec, newSpec, flags, sideOptions, options.quirkTargets);
   io.stdout(render([section], flags.format, false));
   return exitCodeFor([section], flags.failOn);
