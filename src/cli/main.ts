@@ -4,6 +4,7 @@ import { type CliIo, processIo } from './io.ts';
 import { MOCK_USAGE, mockCommand } from './mock.ts';
 import { REPORT_USAGE, reportCommand } from './report.ts';
 import { RUN_USAGE, runCommand } from './run.ts';
+import { UPGRADE_USAGE, upgradeCommand } from './upgrade.ts';
 import { VALIDATE_USAGE, validateCommand } from './validate.ts';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   mock: { run: mockCommand, usage: MOCK_USAGE },
   diff: { run: diffCommand, usage: DIFF_USAGE },
   drift: { run: driftCommand, usage: DRIFT_USAGE },
+  upgrade: { run: upgradeCommand, usage: UPGRADE_USAGE },
   report: { run: reportCommand, usage: REPORT_USAGE },
 };
 
