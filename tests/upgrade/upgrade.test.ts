@@ -44,11 +44,12 @@ function conversation(n: number, version: string) {
 const IDS = Array.from({ length: 8 }, (_, i) => i + 1);
 const requests: string[] = [];
 
-function answer(req: IncomingMessage, res: ServerResponse): void {
+function answer(req: IncomingMessage, res: ServerResponse): boolean {
   const version = String(req.headers['intercom-version'] ?? '');
   requests.push(`${req.method} ${req.url} ${version}`);
-  const json = (status: number, body: unknown): void => {
+  const json = (status: number, body: unknown): boolean => {
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    return true;
   };
   if (req.headers.authorization !== `Bearer ${TOKEN}`)
     return json(401, {
