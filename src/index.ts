@@ -25,9 +25,17 @@ export {
   PREVIEW,
   parseVersionSelection,
 } from './descriptions/versions.ts';
-export { annotateQuirks, type Change, type DiffReport, diffDescriptions, RULES } from './diff/index.ts';
+export {
+  annotateQuirks,
+  type Change,
+  type ChangeClass,
+  type DiffReport,
+  diffDescriptions,
+  type Level,
+  RULES,
+} from './diff/index.ts';
 // Breaking-change detection.
-export { comparePayloads, type RuntimeDifference } from './diff/runtime.ts';
+export { comparePayloads, type RuntimeDifference, valuesDiffer } from './diff/runtime.ts';
 // The embedded mock.
 export {
   DEFAULT_TAGS,
@@ -69,6 +77,7 @@ export {
 export { configFromEnv, type RunConfig } from './run/config.ts';
 export { type RunHooks, runConformance } from './run/engine.ts';
 export { exitCodeOf, type FailOn } from './run/exit-code.ts';
+export { buildGuide, type UpgradeGuide } from './upgrade/guide.ts';
 // Validation of captured bodies: strict, and quirk-aware.
 export { loadArtifacts, type VersionArtifacts } from './validate/artifacts.ts';
 export { requestTarget, responseTarget, type SchemaFinding, validateAgainst } from './validate/validate.ts';

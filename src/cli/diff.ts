@@ -2,9 +2,10 @@ import { readLock, type SpecLock } from '../descriptions/lock.ts';
 import { type SpecSource, sourceFromEnv } from '../descriptions/source.ts';
 import { planDrift } from '../diff/drift.ts';
 import { diffDescriptions } from '../diff/index.ts';
-import { type DiffSection, SEVERITIES, type Severity, severityRank } from '../diff/model.ts';
+import { type DiffSection, LEVELS, type Level, levelOf } from '../diff/model.ts';
+import { registeredQuirkTargets } from '../diff/quirk-targets.ts';
 import type { QuirkTarget } from '../diff/quirks.ts';
-import { parseSeverityOverrides, type SeverityOverrides } from '../diff/registry.ts';
+import { parseSeverityOverrides, readSeverityFile, type SeverityOverrides } from '../diff/registry.ts';
 import { renderJson } from '../diff/render/json.ts';
 import { renderMarkdown } from '../diff/render/markdown.ts';
 import { renderText } from '../diff/render/text.ts';
@@ -12,7 +13,6 @@ import { loadSide, parseSideSpec, type SideOptions, type SideSpec } from '../dif
 import { commandMeta } from '../options/commands.ts';
 import { usageLine } from '../options/help.ts';
 import { type OptionValues, parseCommandArgs } from '../options/parse.ts';
-import { quirkTargetsFor } from '../quirks/diff-targets.ts';
 import { UserError } from '../util/errors.ts';
 import type { CliIo } from './io.ts';
 
@@ -21,16 +21,18 @@ export const DRIFT_USAGE = usageLine(commandMeta('drift')!);
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 type Format = (typeof FORMATS)[number];
-type FailOn = Severity | 'never';
+type FailOn = Level | 'never';
 
 /** The flags as parseCommon reads them, from the option table's values. */
 function flagValues(values: OptionValues) {
+  const str = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
   return {
-    ...(values.operations !== undefined ? { operations: values.operations as string } : {}),
+    operations: str('operations'),
     all: values.all === true,
-    format: values.format as string,
-    'fail-on': values.failOn as string,
-    ...(values.severity !== undefined ? { severity: values.severity as string } : {}),
+    format: str('format'),
+    'fail-on': str('failOn'),
+    severity: str('severity'),
+    'severity-file': str('severityFile'),
   };
 }
 
@@ -55,6 +57,7 @@ function parseCommon(values: {
   format?: string;
   'fail-on'?: string;
   severity?: string;
+  'severity-file'?: string;
 }): CommonFlags {
   if (values.all && values.operations !== undefined)
     throw new UserError('give either --operations or --all, not both');
@@ -62,8 +65,8 @@ function parseCommon(values: {
   if (!(FORMATS as readonly string[]).includes(format))
     throw new UserError(`unknown format "${format}" (${FORMATS.join(', ')})`);
   const failOn = values['fail-on'] ?? 'breaking';
-  if (failOn !== 'never' && !(SEVERITIES as readonly string[]).includes(failOn)) {
-    throw new UserError(`unknown --fail-on "${failOn}" (${[...SEVERITIES, 'never'].join(', ')})`);
+  if (failOn !== 'never' && !(LEVELS as readonly string[]).includes(failOn)) {
+    throw new UserError(`unknown --fail-on "${failOn}" (${[...LEVELS, 'never'].join(', ')})`);
   }
   let operations: string[] | 'all' | undefined;
   if (values.all) operations = 'all';
@@ -78,15 +81,22 @@ function parseCommon(values: {
     ...(operations ? { operations } : {}),
     format: format as Format,
     failOn: failOn as FailOn,
-    overrides: values.severity ? parseSeverityOverrides(values.severity) : {},
+    // The file first, then the flag: `--severity` wins for an id both name.
+    overrides: {
+      ...(values['severity-file'] ? readSeverityFile(values['severity-file']) : {}),
+      ...(values.severity ? parseSeverityOverrides(values.severity) : {}),
+    },
   };
 }
 
-/** 1 when a change at or above `failOn` was found, else 0. */
+/**
+ * 1 when a change at or above `failOn` was found, else 0. Levels run breaking, warning, info, type-only,
+ * artefact: with the default (`breaking`) only wire changes that break running clients fail.
+ */
 export function exitCodeFor(sections: readonly DiffSection[], failOn: FailOn): number {
   if (failOn === 'never') return 0;
-  const limit = severityRank(failOn);
-  return sections.some((s) => s.report.changes.some((c) => severityRank(c.severity) <= limit)) ? 1 : 0;
+  const limit = LEVELS.indexOf(failOn);
+  return sections.some((s) => s.report.changes.some((c) => LEVELS.indexOf(levelOf(c)) <= limit)) ? 1 : 0;
 }
 
 function render(sections: readonly DiffSection[], format: Format, asList: boolean): string {
@@ -105,8 +115,8 @@ async function compare(
   const [a, b] = [await loadSide(oldSpec, sideOptions), await loadSide(newSpec, sideOptions)];
   // By default, the quirks registered for each side's API version (openapi/quirks/<version>.yaml).
   const targets = quirkTargets ?? [
-    ...quirkTargetsFor(a.info.version, a.doc, 'old'),
-    ...quirkTargetsFor(b.info.version, b.doc, 'new'),
+    ...registeredQuirkTargets(a.info.version, 'old'),
+    ...registeredQuirkTargets(b.info.version, 'new'),
   ];
   const report = diffDescriptions(a.doc, b.doc, {
     ...(flags.operations ? { operations: flags.operations } : {}),
@@ -136,6 +146,8 @@ export async function diffCommand(
     ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
   };
   const [oldSpec, newSpec] = [parseSideSpec(positionals[0]!, lock), parseSideSpec(positionals[1]!, lock)];
+  if (oldSpec.kind !== 'file' && JSON.stringify(oldSpec) === JSON.stringify(newSpec))
+    throw new UserError(`${positionals[0]} is on both sides: compare two different versions`);
   const section = await compare('diff', oldSpec, newSpec, flags, sideOptions, options.quirkTargets);
   io.stdout(render([section], flags.format, false));
   return exitCodeFor([section], flags.failOn);
@@ -156,13 +168,15 @@ export async function driftCommand(
     source,
     ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
   };
-  const plan = planDrift(lock, source, values.to as string | undefined);
+  const plan = await planDrift(lock, source, values.to as string | undefined);
   const how =
     plan.how === 'given'
       ? 'commit given with --to'
       : plan.how === 'readme'
         ? "newest commit in the mirror's README"
-        : 'most recently modified commit in the mirror';
+        : plan.how === 'upstream'
+          ? 'newest upstream commit'
+          : 'most recently modified commit in the mirror';
   const sections: DiffSection[] = [];
   for (const c of plan.comparisons) {
     const title = `drift ${c.version} (${how})`;

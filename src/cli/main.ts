@@ -18,6 +18,7 @@ const COMMANDS: Record<CommandName, () => Promise<Command>> = {
   drift: async () => (await import('./diff.ts')).driftCommand,
   report: async () => (await import('./report.ts')).reportCommand,
   generate: async () => (await import('./generate.ts')).generateCommand,
+  upgrade: async () => (await import('./upgrade.ts')).upgradeCommand,
 };
 
 export const USAGE = mainUsage();

@@ -15,13 +15,22 @@ export function shortCommit(commit: string): string {
   return commit.slice(0, 8);
 }
 
+function isDirLink(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** The commit folders of a folder mirror, sorted; undefined for sources that cannot list. */
 export function listCommits(source: SpecSource): string[] | undefined {
   if (source.kind !== 'dir') return undefined;
   let names: string[];
   try {
+    // Commit folders may be symlinks (a mirror assembled from other checkouts): follow them.
     names = readdirSync(source.root, { withFileTypes: true })
-      .filter((e) => e.isDirectory() && FULL_COMMIT.test(e.name))
+      .filter((e) => FULL_COMMIT.test(e.name) && (e.isDirectory() || isDirLink(resolve(source.root, e.name))))
       .map((e) => e.name);
   } catch (error) {
     throw new UserError(

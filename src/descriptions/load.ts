@@ -61,12 +61,13 @@ export async function loadLockedDescription(
 export async function loadDescriptionAt(
   version: string,
   commit: string,
-  options: FetchOptions & { repository?: string } = {},
+  options: FetchOptions & { repository?: string; path?: string } = {},
 ): Promise<{ file: string; doc: OpenApiDocument }> {
   const entry = {
     repository: options.repository ?? UPSTREAM_REPOSITORY,
     commit,
-    path: descriptionPath(version),
+    // The lock's path when the caller knows it (Preview lives in descriptions/0).
+    path: options.path ?? descriptionPath(version),
   };
   const file = cachePath(entry, options.cacheDir ?? specCacheDir());
   let text: string | undefined;

@@ -1,5 +1,13 @@
 import type { OpenApiDocument } from '../descriptions/load.ts';
-import type { Change, ChangeLocation, Severity } from './model.ts';
+import {
+  exampleContradicts,
+  isVersionHeader,
+  mediaExamples,
+  type SideExamples,
+  swappedAt,
+  VERSION_HEADER_REASON,
+} from './artefacts.ts';
+import type { Change, ChangeClass, ChangeLocation, Severity } from './model.ts';
 import {
   type MediaView,
   type OperationView,
@@ -7,8 +15,8 @@ import {
   parameterKey,
   templateParameters,
 } from './operations.ts';
-import { effectiveSeverity, type SeverityOverrides } from './registry.ts';
-import type { Direction, Hit, ParameterSite, Rule, Site } from './rule.ts';
+import { effectiveLevel, type SeverityOverrides } from './registry.ts';
+import { type Direction, type Hit, type ParameterSite, propertyPath, type Rule, type Site } from './rule.ts';
 import { viewSchema } from './schema-view.ts';
 import { walkSchemaPair } from './walk.ts';
 
@@ -25,6 +33,12 @@ interface Where {
   mediaType?: string;
 }
 
+/** What the artefact detectors know of one response media type: both sides' examples, places found swapped. */
+interface MediaContext {
+  examples: SideExamples;
+  swapped: Map<string, string>;
+}
+
 class Collector {
   readonly changes: Change[] = [];
   constructor(
@@ -34,9 +48,13 @@ class Collector {
   ) {}
 
   /** Runs every rule that applies to the site; `seen` drops repeats (one report per response and place). */
-  run(site: Site, where: Where = {}, seen?: Set<string>): void {
+  run(site: Site, where: Where = {}, seen?: Set<string>, media?: MediaContext): void {
     const direction: Direction | undefined =
       site.kind === 'media' || site.kind === 'schema' ? site.direction : undefined;
+    if (site.kind === 'schema' && media) {
+      const swapped = swappedAt(site, media.examples);
+      if (swapped) media.swapped.set(site.path.join('\u0000'), swapped);
+    }
     for (const rule of this.ctx.rules) {
       if (rule.site !== site.kind || (rule.direction && rule.direction !== direction)) continue;
       for (const hit of rule.check(site)) {
@@ -46,8 +64,12 @@ class Collector {
           seen.add(key);
         }
         const location = typeof rule.location === 'function' ? rule.location(site) : rule.location;
+        const level = effectiveLevel(rule, hit, this.ctx.overrides);
+        let [klass, reason] = [level.class, hit.reason ?? rule.reason];
+        const artefact = level.overridden ? undefined : artefactReason(rule, site, hit, media);
+        if (artefact) [klass, reason] = ['artefact', artefact];
         this.changes.push(
-          this.change(rule.id, effectiveSeverity(rule, this.ctx.overrides), location, where, hit),
+          this.change(rule.id, level.severity, klass, reason, location, where, hit, placesOf(site, hit)),
         );
       }
     }
@@ -56,13 +78,18 @@ class Collector {
   private change(
     ruleId: string,
     severity: Severity,
+    klass: ChangeClass,
+    reason: string,
     location: ChangeLocation,
     where: Where,
     hit: Hit,
+    places?: { oldPlace: string; newPlace: string },
   ): Change {
     return {
       ruleId,
       severity,
+      class: klass,
+      reason,
       operationId: this.key,
       method: this.operation.method.toUpperCase(),
       path: this.operation.path,
@@ -72,9 +99,35 @@ class Collector {
       ...(hit.property !== undefined ? { property: hit.property } : {}),
       ...(hit.oldPointer !== undefined ? { oldPointer: hit.oldPointer } : {}),
       ...(hit.newPointer !== undefined ? { newPointer: hit.newPointer } : {}),
+      ...(places ?? {}),
       args: hit.args,
     };
   }
+}
+
+/** Where the changed schema stands, for a hit about a schema site's own node (not one of its properties). */
+function placesOf(site: Site, hit: Hit): { oldPlace: string; newPlace: string } | undefined {
+  if (site.kind !== 'schema' || hit.property !== propertyPath(site.path)) return undefined;
+  return { oldPlace: site.old.at, newPlace: site.new.at };
+}
+
+/** Why a change is an artefact of the descriptions (see `artefacts.ts`), or undefined. */
+function artefactReason(
+  rule: Rule,
+  site: Site,
+  hit: Hit,
+  media: MediaContext | undefined,
+): string | undefined {
+  if (site.kind === 'parameter')
+    return isVersionHeader(site.new ?? site.old) ? VERSION_HEADER_REASON : undefined;
+  if (site.kind !== 'schema' || !media) return undefined;
+  if (typeof hit.args.name === 'string') {
+    const contradicted = exampleContradicts(rule.id, site, hit.args.name, media.examples);
+    if (contradicted) return contradicted;
+  }
+  const here = media.swapped.get(site.path.join('\u0000'));
+  if (here) return here;
+  return site.path.length > 0 ? media.swapped.get(site.path.slice(0, -1).join('\u0000')) : undefined;
 }
 
 /**
@@ -129,12 +182,22 @@ function diffContent(
     );
     if (!om?.hasSchema || !nm?.hasSchema) continue;
     const seen = new Set<string>();
+    const media: MediaContext | undefined =
+      direction === 'response'
+        ? {
+            examples: {
+              old: mediaExamples(ctx.oldDoc, om.pointer),
+              new: mediaExamples(ctx.newDoc, nm.pointer),
+            },
+            swapped: new Map(),
+          }
+        : undefined;
     walkSchemaPair(
       {
         oldDoc: ctx.oldDoc,
         newDoc: ctx.newDoc,
         direction,
-        visit: (site) => collector.run(site, where, seen),
+        visit: (site) => collector.run(site, where, seen, media),
       },
       om.schema,
       om.schemaAt,

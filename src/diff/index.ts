@@ -1,7 +1,7 @@
 import type { OpenApiDocument } from '../descriptions/load.ts';
 import { COVERED_OPERATIONS } from '../descriptions/operations.ts';
 import { diffOperation } from './engine.ts';
-import { type Change, type DiffReport, SEVERITIES, type Severity } from './model.ts';
+import { type Change, type Counts, type DiffReport, LEVELS, levelOf } from './model.ts';
 import { operationViews } from './operations.ts';
 import { compareChanges } from './order.ts';
 import { annotateQuirks, type QuirkTarget } from './quirks.ts';
@@ -9,7 +9,16 @@ import { RULES, type SeverityOverrides } from './registry.ts';
 import type { Rule } from './rule.ts';
 
 export { renderMessage } from './messages.ts';
-export type { Change, DiffReport, DiffSection, Severity, SideInfo } from './model.ts';
+export type {
+  Change,
+  ChangeClass,
+  Counts,
+  DiffReport,
+  DiffSection,
+  Level,
+  Severity,
+  SideInfo,
+} from './model.ts';
 export type { QuirkTarget } from './quirks.ts';
 export { annotateQuirks } from './quirks.ts';
 export { parseSeverityOverrides, RULES, ruleById, type SeverityOverrides } from './registry.ts';
@@ -64,17 +73,19 @@ export function diffDescriptions(
     compared.push(key);
     changes.push(...diffOperation(ctx, key, o, n));
   }
-  if (options.quirkTargets?.length) changes = annotateQuirks(changes, options.quirkTargets);
+  if (options.quirkTargets?.length)
+    changes = annotateQuirks(changes, options.quirkTargets, new Set(Object.keys(ctx.overrides)));
   changes.sort(compareChanges);
   return {
     scope: { compared: compared.sort(), missing: missing.sort() },
-    counts: countBySeverity(changes),
+    counts: countByLevel(changes),
     changes,
   };
 }
 
-export function countBySeverity(changes: readonly Change[]): Record<Severity, number> {
-  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
-  for (const change of changes) counts[change.severity]++;
+/** Wire changes counted by severity; type-only changes and artefacts by class. */
+export function countByLevel(changes: readonly Change[]): Counts {
+  const counts = Object.fromEntries(LEVELS.map((s) => [s, 0])) as Counts;
+  for (const change of changes) counts[levelOf(change)]++;
   return counts;
 }

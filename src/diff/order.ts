@@ -1,4 +1,4 @@
-import { type Change, type ChangeLocation, severityRank } from './model.ts';
+import { type Change, type ChangeLocation, LEVELS, levelOf } from './model.ts';
 
 const LOCATIONS: readonly ChangeLocation[] = ['operation', 'parameter', 'request', 'response'];
 
@@ -8,10 +8,10 @@ function text(a: string | undefined, b: string | undefined): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/** Severity, operation, rule id, then where (location, status, media type, pointers, property): stable output. */
+/** Level (wire severities, then type-only, then artefacts), operation, rule id, then where: stable output. */
 export function compareChanges(a: Change, b: Change): number {
   return (
-    severityRank(a.severity) - severityRank(b.severity) ||
+    LEVELS.indexOf(levelOf(a)) - LEVELS.indexOf(levelOf(b)) ||
     text(a.operationId, b.operationId) ||
     text(a.ruleId, b.ruleId) ||
     LOCATIONS.indexOf(a.location) - LOCATIONS.indexOf(b.location) ||

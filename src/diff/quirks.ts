@@ -1,66 +1,151 @@
 import type { Change, QuirkAnnotation, QuirkRelation } from './model.ts';
 
 /**
- * Where a registered quirk applies: a JSON pointer into the old or the new description (from the quirk
- * overlays, `openapi/quirks/<version>.yaml`, whose actions carry `x-quirk: { id, summary, source }`).
+ * Where a registered quirk applies: a JSON pointer into the old or the new description (the `targets` of
+ * `generated/<version>/quirks.json`, the places its overlay actions changed).
  */
 export interface QuirkTarget {
   quirkId: string;
   pointer: string;
   side: 'old' | 'new';
+  /** What the quirk says Intercom does (for reasons). */
+  summary?: string;
 }
+
+const strip = (p: string): string => p.replace(/^#/, '').replace(/\/$/, '');
 
 /** `pointer` is `base` or lies under it (`/a/b` is under `/a`, `/ab` is not); `#/a` and `/a` are the same. */
 export function isAtOrUnder(pointer: string, base: string): boolean {
-  const [p, b] = [pointer.replace(/^#/, ''), base.replace(/^#/, '').replace(/\/$/, '')];
+  const [p, b] = [strip(pointer), strip(base)];
   return p === b || p.startsWith(`${b}/`);
 }
 
+/** Keywords that step into another schema: a target past one of them is about a nested schema. */
+const NESTING = new Set([
+  'properties',
+  'items',
+  'additionalProperties',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
+  'patternProperties',
+]);
+
 /**
- * Marks the changes that touch a quirk's target. A change touches a target of side S when its S-side pointer
- * equals the target pointer or lies under it. The relation then depends on where the quirk is registered:
- * - target on the old side, quirk not registered on the new side → `may-resolve`: the place the quirk works
- *   around changed and the new side no longer needs it registered; re-check and drop it if the API agrees;
- * - target on the new side, quirk not registered on the old side → `introduces`: the change lands on a place
- *   that needs a quirk only in the new side;
- * - quirk registered on both sides → `touches`: the quirk still applies; its target changed, so re-check it.
- * (A quirk registered on one side only can match only that side, so the relation is well defined.) A change
- * gets one annotation per quirk id, for the first matching target; changes that touch no quirk are returned
- * as they are. Pure: the input is not modified.
+ * A change relates to a target on the same schema: the target is at the changed place, under it (a keyword
+ * of that schema: `…/conversation_rating/nullable` for a change at `…/conversation_rating`, never a nested
+ * property's), or above it (the change is inside the schema the target names). `above` is false for a
+ * change about one of the schema's properties (added, removed, required): the pointer is then the parent
+ * schema, and a quirk about the parent's own keywords (its `nullable`) does not explain it.
  */
-export function annotateQuirks(changes: readonly Change[], quirkTargets: readonly QuirkTarget[]): Change[] {
+export function relatesTo(changePointer: string, target: string, above = true): boolean {
+  if (isAtOrUnder(changePointer, target)) return true;
+  if (!above || !isAtOrUnder(target, changePointer)) return false;
+  const rest = strip(target).slice(strip(changePointer).length).split('/').filter(Boolean);
+  return !rest.some((seg) => NESTING.has(seg));
+}
+
+/** Rules whose new side admits more than the old: a quirk of the old side may already have explained it. */
+const WIDENING = new Set([
+  'response-property-became-nullable',
+  'response-property-type-changed',
+  'response-property-enum-value-added',
+  'response-union-branch-added',
+]);
+/** Rules whose new side admits less: a quirk of the new side may say the API still sends the old value. */
+const NARROWING = new Set([
+  'response-property-stopped-nullable',
+  'response-property-enum-value-removed',
+  'response-union-branch-removed',
+]);
+
+/**
+ * Marks the changes that relate to a quirk's target (see `relatesTo`; the old pointer for old-side
+ * targets, the new pointer for new-side ones). The relation depends on where the quirk is registered:
+ * - old side only, and the change widens the description → `resolves`;
+ * - old side only, otherwise → `may-resolve`: the place the quirk works around changed; re-check it;
+ * - new side only → `introduces`;
+ * - both sides → `touches`: the quirk still applies; its target changed, so re-check it.
+ * A change the quirk explains is not a change on the wire and becomes an `artefact` with that reason: a
+ * widening whose place an old-side quirk patches (the old API already sent what the new description
+ * allows: 2.11 sent null ratings, 2.12 says so), or a narrowing whose place a new-side quirk patches (the
+ * API still sends what the old description allowed).
+ * A change gets one annotation per quirk id. Changes whose class was overridden by id keep it. Pure.
+ */
+export function annotateQuirks(
+  changes: readonly Change[],
+  quirkTargets: readonly QuirkTarget[],
+  keepClass: ReadonlySet<string> = new Set(),
+): Change[] {
   if (quirkTargets.length === 0) return [...changes];
   const registered = {
     old: new Set(quirkTargets.filter((t) => t.side === 'old').map((t) => t.quirkId)),
     new: new Set(quirkTargets.filter((t) => t.side === 'new').map((t) => t.quirkId)),
   };
   return changes.map((change) => {
-    const byQuirk = new Map<string, QuirkAnnotation>();
+    const byQuirk = new Map<string, QuirkAnnotation & { summary?: string }>();
+    let explained: { quirkId: string; summary?: string; side: 'old' | 'new' } | undefined;
     for (const target of quirkTargets) {
-      const at = target.side === 'old' ? change.oldPointer : change.newPointer;
-      if (!at || !isAtOrUnder(at, target.pointer)) continue;
+      const at =
+        target.side === 'old' ? [change.oldPointer, change.oldPlace] : [change.newPointer, change.newPlace];
+      const self = change.oldPlace !== undefined || change.newPlace !== undefined;
+      if (!at.some((p) => p !== undefined && relatesTo(p, target.pointer, self))) continue;
+      if (
+        !explained &&
+        ((target.side === 'old' && WIDENING.has(change.ruleId)) ||
+          (target.side === 'new' && NARROWING.has(change.ruleId)))
+      )
+        explained = {
+          quirkId: target.quirkId,
+          side: target.side,
+          ...(target.summary ? { summary: target.summary } : {}),
+        };
+      if (byQuirk.has(target.quirkId)) continue;
       const other = target.side === 'old' ? registered.new : registered.old;
       const relation: QuirkRelation = other.has(target.quirkId)
         ? 'touches'
         : target.side === 'old'
-          ? 'may-resolve'
+          ? WIDENING.has(change.ruleId)
+            ? 'resolves'
+            : 'may-resolve'
           : 'introduces';
-      if (!byQuirk.has(target.quirkId)) {
-        byQuirk.set(target.quirkId, { quirkId: target.quirkId, relation, target: target.pointer });
-      }
+      byQuirk.set(target.quirkId, {
+        quirkId: target.quirkId,
+        relation,
+        target: target.pointer,
+        ...(target.summary ? { summary: target.summary } : {}),
+      });
     }
     if (byQuirk.size === 0) return change;
-    const quirks = [...byQuirk.values()].sort((a, b) =>
+    const all = [...byQuirk.values()].sort((a, b) =>
       a.quirkId < b.quirkId ? -1 : a.quirkId > b.quirkId ? 1 : 0,
     );
-    return { ...change, quirks: [...(change.quirks ?? []), ...quirks] };
+    let next: Change = {
+      ...change,
+      quirks: [...(change.quirks ?? []), ...all.map(({ summary: _s, ...a }) => a)],
+    };
+    if (explained && change.class === 'wire' && !keepClass.has(change.ruleId)) {
+      const what = `quirk ${explained.quirkId}${explained.summary ? ` (${explained.summary})` : ''}`;
+      next = {
+        ...next,
+        class: 'artefact',
+        reason:
+          explained.side === 'old'
+            ? `${what} of the old version: the old API already sent this, the new description now says so — no change on the wire`
+            : `${what} of the new version says the API still sends what the old description allowed: the description narrowed, not the wire`,
+      };
+    }
+    return next;
   });
 }
 
 export function describeQuirk(annotation: QuirkAnnotation): string {
   switch (annotation.relation) {
+    case 'resolves':
+      return `resolves quirk ${annotation.quirkId}`;
     case 'may-resolve':
-      return `may resolve quirk ${annotation.quirkId}`;
+      return `may resolve quirk ${annotation.quirkId} (re-check it)`;
     case 'introduces':
       return `introduces quirk ${annotation.quirkId}`;
     case 'touches':

@@ -1,11 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { UserError } from '../util/errors.ts';
-import type { Severity } from './model.ts';
-import { SEVERITIES } from './model.ts';
+import { type ChangeClass, LEVELS, type Level, type Severity } from './model.ts';
 import type { Rule } from './rule.ts';
 import { operationAdded } from './rules/operation-added.ts';
 import { operationMethodChanged } from './rules/operation-method-changed.ts';
 import { operationPathChanged } from './rules/operation-path-changed.ts';
 import { operationRemoved } from './rules/operation-removed.ts';
+import { parameterAddedOptional } from './rules/parameter-added-optional.ts';
 import { parameterAddedRequired } from './rules/parameter-added-required.ts';
 import { parameterBecameRequired } from './rules/parameter-became-required.ts';
 import { parameterDefaultChanged } from './rules/parameter-default-changed.ts';
@@ -22,6 +23,8 @@ import { requestPropertyEnumValueRemoved } from './rules/request-property-enum-v
 import { requestPropertyRemoved } from './rules/request-property-removed.ts';
 import { requestPropertyStoppedNullable } from './rules/request-property-stopped-nullable.ts';
 import { requestPropertyTypeChanged } from './rules/request-property-type-changed.ts';
+import { requestUnionBranchRemoved } from './rules/request-union-branch-removed.ts';
+import { responseEnumDomainReplaced } from './rules/response-enum-domain-replaced.ts';
 import { responseErrorStatusRemoved } from './rules/response-error-status-removed.ts';
 import { responseMediaTypeRemoved } from './rules/response-media-type-removed.ts';
 import { responsePropertyAdded } from './rules/response-property-added.ts';
@@ -35,6 +38,8 @@ import { responsePropertyStoppedNullable } from './rules/response-property-stopp
 import { responsePropertyTypeChanged } from './rules/response-property-type-changed.ts';
 import { responseSchemaComponentChanged } from './rules/response-schema-component-changed.ts';
 import { responseSuccessStatusRemoved } from './rules/response-success-status-removed.ts';
+import { responseUnionBranchAdded } from './rules/response-union-branch-added.ts';
+import { responseUnionBranchRemoved } from './rules/response-union-branch-removed.ts';
 
 /**
  * The one table of rules, in the order they are documented: operation, parameters, request, response.
@@ -47,6 +52,7 @@ export const RULES: readonly Rule[] = [
   operationAdded,
   pathParameterRenamed,
   parameterAddedRequired,
+  parameterAddedOptional,
   parameterBecameRequired,
   parameterRemoved,
   parameterTypeChanged,
@@ -60,6 +66,7 @@ export const RULES: readonly Rule[] = [
   requestPropertyRemoved,
   requestPropertyStoppedNullable,
   requestPropertyEnumValueRemoved,
+  requestUnionBranchRemoved,
   responseSuccessStatusRemoved,
   responseErrorStatusRemoved,
   responseMediaTypeRemoved,
@@ -68,9 +75,12 @@ export const RULES: readonly Rule[] = [
   responsePropertyTypeChanged,
   responsePropertyBecameOptional,
   responsePropertyBecameNullable,
+  responseEnumDomainReplaced,
   responsePropertyEnumValueAdded,
+  responseUnionBranchAdded,
   responsePropertyStoppedNullable,
   responsePropertyEnumValueRemoved,
+  responseUnionBranchRemoved,
   responsePropertyBecameRequired,
   responsePropertyAdded,
   refDangling,
@@ -82,8 +92,19 @@ export function ruleById(id: string): Rule | undefined {
   return BY_ID.get(id);
 }
 
-/** Per-id severity overrides, e.g. from `--severity path-parameter-renamed=breaking`. */
-export type SeverityOverrides = Record<string, Severity>;
+/**
+ * Per-id level overrides, e.g. from `--severity path-parameter-renamed=breaking`: a wire severity
+ * (`breaking`, `warning`, `info`) makes the rule's changes wire changes of that severity; `type-only` or
+ * `artefact` moves them to that class.
+ */
+export type SeverityOverrides = Record<string, Level>;
+
+function parseOne(id: string, level: string, where: string): [string, Level] {
+  if (!BY_ID.has(id)) throw new UserError(`unknown rule id "${id}" in ${where} (see the rules table)`);
+  if (!(LEVELS as readonly string[]).includes(level))
+    throw new UserError(`unknown level "${level}" for ${id} in ${where} (${LEVELS.join(', ')})`);
+  return [id, level as Level];
+}
 
 /** Parses `id=level,id=level`; an unknown id or level is a one-line error. */
 export function parseSeverityOverrides(text: string): SeverityOverrides {
@@ -94,16 +115,47 @@ export function parseSeverityOverrides(text: string): SeverityOverrides {
     .filter(Boolean)) {
     const [id, level, ...rest] = item.split('=').map((s) => s.trim());
     if (!id || !level || rest.length > 0)
-      throw new UserError(`bad severity override "${item}" (expected rule-id=breaking|warning|info)`);
-    if (!BY_ID.has(id)) throw new UserError(`unknown rule id "${id}" in --severity (see the rules table)`);
-    if (!(SEVERITIES as readonly string[]).includes(level)) {
-      throw new UserError(`unknown severity "${level}" for ${id} (${SEVERITIES.join(', ')})`);
-    }
-    out[id] = level as Severity;
+      throw new UserError(`bad severity override "${item}" (expected rule-id=${LEVELS.join('|')})`);
+    const [k, v] = parseOne(id, level, '--severity');
+    out[k] = v;
   }
   return out;
 }
 
-export function effectiveSeverity(rule: Rule, overrides: SeverityOverrides = {}): Severity {
-  return overrides[rule.id] ?? rule.severity;
+/**
+ * Reads a levels file like oasdiff's `--severity-levels`: one `rule-id level` per line (`=` also accepted),
+ * `#` starts a comment. Unreadable file, unknown id or level: a one-line error naming the file and line.
+ */
+export function readSeverityFile(file: string): SeverityOverrides {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UserError(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  const out: SeverityOverrides = {};
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.replace(/#.*/, '').trim();
+    if (!line) return;
+    const parts = line.split(/[\s=]+/).filter(Boolean);
+    if (parts.length !== 2)
+      throw new UserError(`${file}:${i + 1}: expected "rule-id level", got "${line.slice(0, 80)}"`);
+    const [k, v] = parseOne(parts[0]!, parts[1]!, `${file}:${i + 1}`);
+    out[k] = v;
+  });
+  return out;
+}
+
+/** The class and severity of a change: an override by id wins, then the hit's own, then the rule's. */
+export function effectiveLevel(
+  rule: Rule,
+  hit: { class?: ChangeClass; severity?: Severity },
+  overrides: SeverityOverrides = {},
+): { class: ChangeClass; severity: Severity; overridden: boolean } {
+  const severity = hit.severity ?? rule.severity;
+  const override = overrides[rule.id];
+  if (override === 'type-only' || override === 'artefact')
+    return { class: override, severity, overridden: true };
+  if (override) return { class: 'wire', severity: override, overridden: true };
+  return { class: hit.class ?? rule.class ?? 'wire', severity, overridden: false };
 }

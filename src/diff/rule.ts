@@ -1,4 +1,4 @@
-import type { Args, ChangeLocation, Severity } from './model.ts';
+import type { Args, ChangeClass, ChangeLocation, Severity } from './model.ts';
 import type { BodyView, MediaView, OperationView, ParameterView, ResponseView } from './operations.ts';
 import type { SchemaView } from './schema-view.ts';
 
@@ -70,11 +70,19 @@ export interface Hit<A extends Args = Args> {
   newPointer?: string;
   /** Property path within the body, for schema rules. */
   property?: string;
+  /** This hit's class and reason when they differ from the rule's (e.g. a path change with the same URLs). */
+  class?: ChangeClass;
+  severity?: Severity;
+  reason?: string;
 }
 
 export interface RuleSpec<K extends SiteKind, A extends Args> {
   id: string;
   severity: Severity;
+  /** What the change means for a running client (default `wire`); see `ChangeClass`. */
+  class?: ChangeClass;
+  /** One line: why a change of this rule has its class and severity (the impact on a running client). */
+  reason: string;
   /** One line for the rules table. */
   summary: string;
   site: K;
@@ -89,6 +97,8 @@ export interface RuleSpec<K extends SiteKind, A extends Args> {
 export interface Rule {
   id: string;
   severity: Severity;
+  class?: ChangeClass;
+  reason: string;
   summary: string;
   site: SiteKind;
   direction?: Direction;

@@ -1,7 +1,9 @@
 /**
  * The behavioural counterpart of the spec diff: the payloads two API versions returned for the same
- * resources (e.g. the same conversation fetched with `Intercom-Version: 2.10` and `2.11`), compared by
- * property set and JSON type. Pure; the caller (`run`) pairs the payloads.
+ * resources (e.g. the same conversation fetched with `Intercom-Version: 2.10` and `2.11`), compared property
+ * by property: presence, JSON type (null included, so nullness too), and values (for each property whose
+ * value differs, which old value became which new one, with counts). Pure; the callers (`run`, `upgrade`)
+ * pair the payloads. One engine for both.
  */
 
 export type JsonType = 'string' | 'number' | 'boolean' | 'null' | 'object' | 'array';
@@ -13,9 +15,14 @@ export interface PayloadPair {
   b: unknown;
 }
 
+export type JsonScalar = string | number | boolean | null;
+
 export interface RuntimeDifference {
-  /** `only-in-a`: a returned the property and b did not; `type-differs`: both did, with other JSON types. */
-  kind: 'only-in-a' | 'only-in-b' | 'type-differs';
+  /**
+   * `only-in-a`: a returned the property and b did not; `type-differs`: both did, with other JSON types;
+   * `values-differ`: both returned a scalar there and the value differs (see `values`).
+   */
+  kind: 'only-in-a' | 'only-in-b' | 'type-differs' | 'values-differ';
   /** JSON pointer-like path with `*` for every array index, e.g. `/conversations/*\/tags/tags/*\/id`. */
   path: string;
   a: { label: string; types: JsonType[] };
@@ -23,7 +30,21 @@ export interface RuntimeDifference {
   /** In how many pairs the difference was seen, and the keys of those pairs (sorted). */
   count: number;
   keys: string[];
+  /**
+   * `values-differ` only: each old → new value seen, with how many pairs showed it (most frequent first);
+   * `unchanged` pairs carried the same value. At most `MAX_MAPPINGS` transitions are listed; `more` counts
+   * the rest (an id-like property, not an enum).
+   */
+  values?: Array<{ a: JsonScalar; b: JsonScalar; count: number }>;
+  unchanged?: number;
+  more?: number;
 }
+
+export const MAX_MAPPINGS = 12;
+
+/** A value that can be shown: an enum-like token, a number, a boolean or null, never free text. */
+const TOKEN = /^[A-Za-z0-9_.:-]{0,40}$/;
+const showable = (v: JsonScalar) => typeof v !== 'string' || TOKEN.test(v);
 
 function jsonType(value: unknown): JsonType {
   if (value === null) return 'null';
@@ -52,6 +73,24 @@ export function shapeOf(payload: unknown): Map<string, Set<JsonType>> {
   };
   visit(payload, '');
   return shape;
+}
+
+/** Scalar leaves of a payload by path, through objects only (array items are not paired by position). */
+function scalarsOf(payload: unknown): Map<string, JsonScalar> {
+  const out = new Map<string, JsonScalar>();
+  const visit = (value: unknown, path: string): void => {
+    if (value === null || typeof value !== 'object') {
+      const t = typeof value;
+      if (value === null || t === 'string' || t === 'number' || t === 'boolean')
+        out.set(path, value as JsonScalar);
+      return;
+    }
+    if (Array.isArray(value)) return;
+    for (const [name, child] of Object.entries(value as Record<string, unknown>))
+      visit(child, `${path}/${escapeSegment(name)}`);
+  };
+  visit(payload, '');
+  return out;
 }
 
 function parentOf(path: string): string {
@@ -109,7 +148,8 @@ export function comparePayloads(
       if (ta.join('|') !== tb.join('|')) note('type-differs', path, ta, tb, key);
     }
   }
-  const kindOrder = ['only-in-a', 'only-in-b', 'type-differs'];
+  for (const d of valuesDiffer(pairs, labels)) found.set(`values-differ\u0000${d.path}`, d);
+  const kindOrder = ['values-differ', 'only-in-a', 'only-in-b', 'type-differs'];
   return [...found.values()]
     .map((d) => ({ ...d, keys: [...d.keys].sort() }))
     .sort(
@@ -125,6 +165,77 @@ export function comparePayloads(
     );
 }
 
+/**
+ * For every scalar property both payloads of a pair carry, the pairs whose value differs: which old value
+ * became which new one, with counts (2.15 → 2.16: `priority` "priority" → "high"; `admin_assignee_id`
+ * null → 0). Paths where no value differs are not reported.
+ */
+export function valuesDiffer(
+  pairs: ReadonlyArray<PayloadPair>,
+  labels: { a: string; b: string },
+): RuntimeDifference[] {
+  const byPath = new Map<
+    string,
+    {
+      transitions: Map<string, { a: JsonScalar; b: JsonScalar; count: number }>;
+      unchanged: number;
+      keys: Set<string>;
+    }
+  >();
+  for (const { key, a, b } of pairs) {
+    const [va, vb] = [scalarsOf(a), scalarsOf(b)];
+    for (const [path, x] of va) {
+      if (!vb.has(path)) continue;
+      const y = vb.get(path)!;
+      let entry = byPath.get(path);
+      if (!entry) {
+        entry = { transitions: new Map(), unchanged: 0, keys: new Set() };
+        byPath.set(path, entry);
+      }
+      if (x === y) {
+        entry.unchanged++;
+        continue;
+      }
+      const id = JSON.stringify([x, y]);
+      const t = entry.transitions.get(id) ?? { a: x, b: y, count: 0 };
+      t.count++;
+      entry.transitions.set(id, t);
+      entry.keys.add(key);
+    }
+  }
+  const out: RuntimeDifference[] = [];
+  for (const [path, entry] of byPath) {
+    if (entry.transitions.size === 0) continue;
+    const all = [...entry.transitions.values()].sort(
+      (x, y) => y.count - x.count || (JSON.stringify([x.a, x.b]) < JSON.stringify([y.a, y.b]) ? -1 : 1),
+    );
+    const typesOf = (side: 'a' | 'b') => [...new Set(all.map((t) => jsonType(t[side])))].sort();
+    // Free text (bodies, names, emails) is customer data and no mapping: counted, never shown.
+    const shown = all.filter((t) => showable(t.a) && showable(t.b));
+    out.push({
+      kind: 'values-differ',
+      path,
+      a: { label: labels.a, types: typesOf('a') },
+      b: { label: labels.b, types: typesOf('b') },
+      count: entry.keys.size,
+      keys: [...entry.keys].sort(),
+      values: shown.slice(0, MAX_MAPPINGS),
+      unchanged: entry.unchanged,
+      ...(all.length > Math.min(shown.length, MAX_MAPPINGS)
+        ? { more: all.length - Math.min(shown.length, MAX_MAPPINGS) }
+        : {}),
+    });
+  }
+  return out;
+}
+
+/** `"priority" → "high" ×12, null → 0 ×3` */
+export function renderMappings(d: RuntimeDifference): string {
+  const list = (d.values ?? []).map((v) => `${JSON.stringify(v.a)} → ${JSON.stringify(v.b)} ×${v.count}`);
+  if (d.more) list.push(list.length > 0 ? `and ${d.more} more` : `${d.more} distinct changes (not shown)`);
+  return list.join(', ');
+}
+
 /** One line per difference, for text reports. */
 export function renderRuntimeDifference(d: RuntimeDifference): string {
   const where = d.path === '' ? '(root)' : d.path;
@@ -136,5 +247,7 @@ export function renderRuntimeDifference(d: RuntimeDifference): string {
       return `${where}: returned by ${d.b.label} (${d.b.types.join('|')}), not by ${d.a.label} — ${seen}`;
     case 'type-differs':
       return `${where}: ${d.a.label} returned ${d.a.types.join('|')}, ${d.b.label} returned ${d.b.types.join('|')} — ${seen}`;
+    case 'values-differ':
+      return `${where}: ${d.a.label} → ${d.b.label} ${renderMappings(d)} (unchanged in ${d.unchanged ?? 0}) — ${seen}`;
   }
 }

@@ -1,7 +1,8 @@
 import { enumDifference } from './enums.ts';
 import type { JsonValue } from './model.ts';
 import { bothDefined, type Hit, mayBeObject, propertyPath, type SchemaSite, typeText } from './rule.ts';
-import type { NullableHow } from './schema-view.ts';
+import { type Branch, type NullableHow, type SchemaView, strictlyNullable } from './schema-view.ts';
+import { pairBranches } from './walk.ts';
 
 /**
  * The checks that request-side and response-side rules share; each rule file decides direction, id and
@@ -55,12 +56,16 @@ export function typeChanged(site: SchemaSite): Array<Hit<TypeArgs>> {
 
 export type NullableArgs = { how: NullableHow };
 
+/**
+ * Nullability is compared under the strict reading the validators use: `nullable` beside a `$ref` or around
+ * an `allOf` does not admit null (2.11's `sla_applied`), so moving it into the schema is a change.
+ */
 export function becameNullable(site: SchemaSite): Array<Hit<NullableArgs>> {
   const { old: o, new: n } = site;
-  if (!bothDefined(site) || o.nullable || !n.nullable) return [];
+  if (!bothDefined(site) || strictlyNullable(o) || !strictlyNullable(n)) return [];
   return [
     {
-      args: { how: n.nullableHow ?? 'type' },
+      args: { how: o.nullable ? (o.nullableHow ?? 'type') : 'type' },
       oldPointer: o.pointer,
       newPointer: n.nullablePointer ?? n.pointer,
       property: propertyPath(site.path),
@@ -70,10 +75,10 @@ export function becameNullable(site: SchemaSite): Array<Hit<NullableArgs>> {
 
 export function stoppedNullable(site: SchemaSite): Array<Hit<NullableArgs>> {
   const { old: o, new: n } = site;
-  if (!bothDefined(site) || !o.nullable || n.nullable) return [];
+  if (!bothDefined(site) || !strictlyNullable(o) || strictlyNullable(n)) return [];
   return [
     {
-      args: { how: o.nullableHow ?? 'type' },
+      args: { how: n.nullable ? (n.nullableHow ?? 'type') : 'type' },
       oldPointer: o.nullablePointer ?? o.pointer,
       newPointer: n.pointer,
       property: propertyPath(site.path),
@@ -129,9 +134,11 @@ export type EnumArgs = { values: JsonValue[]; wholeEnum: boolean };
  * (so it allows any value).
  */
 function enumValuesOnlyIn(site: SchemaSite, side: 'old' | 'new'): Array<Hit<EnumArgs>> {
+  // (a one-value enum dropped is a constant no longer stated: see `constantDropped`)
   const { old: o, new: n } = site;
   const [mine, theirs] = side === 'new' ? [n, o] : [o, n];
   if (!bothDefined(site) || !theirs.enum) return [];
+  if (domainReplaced(site)) return []; // reported once, by the domain-replaced rule
   const wholeEnum = !mine.enum;
   const values = mine.enum ? enumDifference(mine.enum, theirs.enum) : [];
   if (!wholeEnum && values.length === 0) return [];
@@ -154,3 +161,65 @@ export function enumValuesAdded(site: SchemaSite): Array<Hit<EnumArgs>> {
 export function enumValuesRemoved(site: SchemaSite): Array<Hit<EnumArgs>> {
   return enumValuesOnlyIn(site, 'old');
 }
+
+const SENTINEL = /\b(?:return|returns|returned|be|is)\s+(null|0|-1|""|''|false|an empty string)\b/i;
+
+/** The value a schema's description says stands for "none" (`… it will return 0`), if it says one. */
+export function documentedSentinel(view: SchemaView): string | undefined {
+  return view.description?.match(SENTINEL)?.[1]?.toLowerCase();
+}
+
+/** Both sides have an enum with values, and no value is in both: the value domain was replaced. */
+export function domainReplaced(site: SchemaSite): boolean {
+  const { old: o, new: n } = site;
+  if (!bothDefined(site) || !o.enum?.length || !n.enum?.length) return false;
+  return enumDifference(o.enum, n.enum).length === o.enum.length;
+}
+
+export type DomainArgs = { oldValues: JsonValue[]; newValues: JsonValue[] };
+
+export function enumDomainReplaced(site: SchemaSite): Array<Hit<DomainArgs>> {
+  if (!domainReplaced(site)) return [];
+  const { old: o, new: n } = site;
+  return [
+    {
+      args: { oldValues: o.enum as JsonValue[], newValues: n.enum as JsonValue[] },
+      oldPointer: o.enumPointer ?? o.pointer,
+      newPointer: n.enumPointer ?? n.pointer,
+      property: propertyPath(site.path),
+    },
+  ];
+}
+
+export type BranchArgs = { combinator: string; branch: string };
+
+function branchName(b: Branch): string {
+  return b.component ?? `${b.combinator}[${b.index}]`;
+}
+
+/** anyOf/oneOf branches only `side` has (paired by component, else by position), when the other side is a union too. */
+export function branchesOnlyIn(site: SchemaSite, side: 'old' | 'new'): Array<Hit<BranchArgs>> {
+  if (!bothDefined(site)) return [];
+  const [mine, theirs] = side === 'new' ? [site.new, site.old] : [site.old, site.new];
+  if (mine.branches.length === 0 || theirs.branches.length === 0) return [];
+  const paired = new Set<Branch>(
+    pairBranches(site.old, site.new).map(([ob, nb]) => (side === 'new' ? nb : ob)),
+  );
+  return mine.branches
+    .filter((b) => !paired.has(b))
+    .map((b) => ({
+      args: { combinator: b.combinator, branch: branchName(b) },
+      oldPointer: side === 'old' ? b.at : site.old.pointer,
+      newPointer: side === 'new' ? b.at : site.new.pointer,
+      property: propertyPath(site.path),
+    }));
+}
+
+/** A one-value enum (a constant such as `type: conversation`) that the new side no longer states. */
+export function constantDropped(site: SchemaSite): boolean {
+  return site.old.enum?.length === 1 && !site.new.enum;
+}
+
+/** Nullability of a whole response body: the component's `nullable` is about its other uses. */
+export const ROOT_NULLABLE_REASON =
+  "nullability of the whole body: a component's nullable describes the places that reference it; only the generated body type changes";

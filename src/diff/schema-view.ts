@@ -22,6 +22,8 @@ export interface SchemaView {
   types?: string[];
   nullable: boolean;
   nullableHow?: NullableHow;
+  /** The schema's own description text (documented sentinels live there). */
+  description?: string;
   nullablePointer?: string;
   /** Enum values without `null`. */
   enum?: JsonLike[];
@@ -142,6 +144,11 @@ function mergeInto(view: SchemaView, member: SchemaView): void {
   if (member.dangling) view.dangling ??= member.dangling;
 }
 
+/** Nullable under the strict OpenAPI 3.0 reading the validators use (`nullable` beside `type`, or `type: null`). */
+export function strictlyNullable(view: SchemaView): boolean {
+  return view.nullable && view.nullableHow === 'type';
+}
+
 /** The effective view of the schema standing at `at` in `doc`. Pure; never throws. */
 export function viewSchema(doc: OpenApiDocument, node: unknown, at: string, depth = 0): SchemaView {
   const followed = follow(doc, node, at);
@@ -163,13 +170,14 @@ export function viewSchema(doc: OpenApiDocument, node: unknown, at: string, dept
   if (!isObject(target)) return view;
   const here = followed.pointer;
 
+  if (typeof target.description === 'string') view.description = target.description;
   const { types, nullType } = jsonTypes(target);
   if (types) view.types = types;
   if (nullType || target.nullable === true) {
     // Around a combinator the members still reject null under OpenAPI 3.0 (the defect kind `nullable-around-allof`).
     const aroundAllOf =
       target.nullable === true && ['allOf', 'anyOf', 'oneOf'].some((c) => Array.isArray(target[c]));
-    if (!view.nullable) {
+    if (!view.nullable || (view.nullableHow === 'beside-ref' && !aroundAllOf)) {
       view.nullable = true;
       view.nullableHow = aroundAllOf ? 'around-allof' : 'type';
       view.nullablePointer = childPointer(here, nullType ? 'type' : 'nullable');

@@ -2,12 +2,13 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { resolveCommit, shortCommit } from '../descriptions/commits.ts';
 import { cachePath, ensureSpec } from '../descriptions/fetch.ts';
-import { loadDescriptionAt, loadDescriptionFile, type OpenApiDocument } from '../descriptions/load.ts';
+import { loadDescriptionAt, type OpenApiDocument } from '../descriptions/load.ts';
 import { descriptionPath, lockEntry, type SpecLock } from '../descriptions/lock.ts';
 import { type SpecSource, sourceFromEnv } from '../descriptions/source.ts';
 import { UserError } from '../util/errors.ts';
 import { specCacheDir } from '../util/paths.ts';
 import type { SideInfo } from './model.ts';
+import { loadParsedDescription } from './parsed-cache.ts';
 
 /**
  * One side of `diff`: a locked version (`2.10`), a version at an upstream commit (`2.11@54a014d`, resolved
@@ -56,8 +57,16 @@ export interface SideOptions {
 const MEMO_SIZE = 8;
 const memo = new Map<string, { mtimeMs: number; size: number; doc: OpenApiDocument }>();
 
-/** Parses a description file once per process while it is unchanged; errors name the file as given. */
-function parseMemo(file: string, parsed?: OpenApiDocument): OpenApiDocument {
+/** Forgets the descriptions parsed in this process (benchmarks of a cold start). */
+export function clearParseMemo(): void {
+  memo.clear();
+}
+
+/**
+ * Parses a description file once per process while it is unchanged, and once per content across processes
+ * (the parsed cache); errors name the file as given.
+ */
+function parseMemo(file: string, cacheDir: string, parsed?: OpenApiDocument): OpenApiDocument {
   const path = resolve(file);
   let stat: { mtimeMs: number; size: number };
   try {
@@ -67,7 +76,7 @@ function parseMemo(file: string, parsed?: OpenApiDocument): OpenApiDocument {
   }
   const hit = memo.get(path);
   if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit.doc;
-  const doc = parsed ?? loadDescriptionFile(file);
+  const doc = parsed ?? loadParsedDescription(file, cacheDir);
   memo.delete(path);
   memo.set(path, { mtimeMs: stat.mtimeMs, size: stat.size, doc });
   while (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value!);
@@ -89,15 +98,21 @@ export async function loadSide(spec: SideSpec, options: SideOptions): Promise<Lo
           commit: entry.commit,
           file,
         },
-        doc: parseMemo(file),
+        doc: parseMemo(file, cacheDir),
       };
     }
     case 'commit': {
       const commit = resolveCommit(spec.commit, source);
-      const cached = cachePath({ commit, path: descriptionPath(spec.version) }, cacheDir);
+      // A locked version's file lives where the lock says (Preview: descriptions/0), at any commit.
+      const path = options.lock.versions[spec.version]?.path ?? descriptionPath(spec.version);
+      const cached = cachePath({ commit, path }, cacheDir);
       const doc = existsSync(cached)
-        ? parseMemo(cached)
-        : parseMemo(cached, (await loadDescriptionAt(spec.version, commit, { source, cacheDir })).doc);
+        ? parseMemo(cached, cacheDir)
+        : parseMemo(
+            cached,
+            cacheDir,
+            (await loadDescriptionAt(spec.version, commit, { source, cacheDir, path })).doc,
+          );
       return {
         info: {
           label: `${spec.version}@${shortCommit(commit)}`,
@@ -112,7 +127,7 @@ export async function loadSide(spec: SideSpec, options: SideOptions): Promise<Lo
     case 'file': {
       return {
         info: { label: spec.path, kind: 'file', file: resolve(spec.path) },
-        doc: parseMemo(spec.path),
+        doc: parseMemo(spec.path, cacheDir),
       };
     }
   }

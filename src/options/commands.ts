@@ -61,6 +61,17 @@ export const COMMANDS: readonly CommandMeta[] = [
     examples: ['npx intercom-conformance generate --lock my.lock.json'],
   },
   {
+    name: 'upgrade',
+    args: '--from <version> --to <version> [options]',
+    summary:
+      'what moving from one API version to another changes for a running client: the static changes and the same conversations read under both versions',
+    details: 'exit 0: nothing at or above --fail-on; 1: at least one change at or above it; 2: bad input',
+    examples: [
+      'npx intercom-conformance upgrade --from 2.15 --to 2.16',
+      'npx intercom-conformance upgrade --from 2.11 --to 2.14 --format markdown --out upgrade',
+    ],
+  },
+  {
     name: 'report',
     args: 'render <conformance.json> [--out <dir>] | report merge <a.json> <b.json> … [--out <dir>]',
     summary: 're-render the reports of a conformance.json, or merge the conformance.json of shards',

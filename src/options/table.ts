@@ -4,7 +4,16 @@
  * `--help` and the README's option tables are all generated from this table (see parse.ts and help.ts).
  */
 
-export const COMMAND_NAMES = ['run', 'validate', 'mock', 'diff', 'drift', 'report', 'generate'] as const;
+export const COMMAND_NAMES = [
+  'run',
+  'validate',
+  'mock',
+  'diff',
+  'drift',
+  'upgrade',
+  'report',
+  'generate',
+] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export type OptionKind =
@@ -54,6 +63,8 @@ const ALL: readonly CommandName[] = COMMAND_NAMES;
 const RUN: readonly CommandName[] = ['run'];
 const RUN_MOCK: readonly CommandName[] = ['run', 'mock'];
 const DIFF_DRIFT: readonly CommandName[] = ['diff', 'drift'];
+const DIFF_DRIFT_UPGRADE: readonly CommandName[] = ['diff', 'drift', 'upgrade'];
+const RUN_UPGRADE: readonly CommandName[] = ['run', 'upgrade'];
 
 export const MAX_CONVERSATIONS = 100_000;
 
@@ -77,7 +88,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     choices: ['mock', 'live', 'replay'],
     default: 'mock',
     help: 'what to check: the embedded mock, your workspace, or recorded cassettes',
-    commands: RUN,
+    commands: RUN_UPGRADE,
   },
   {
     key: 'reportDir',
@@ -107,7 +118,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     choices: ['conformant', 'documented', 'faults'],
     default: 'conformant',
     help: 'the mock: every response valid, shaped as documented, or faulty',
-    commands: RUN_MOCK,
+    commands: ['run', 'mock', 'upgrade'],
   },
   {
     key: 'seed',
@@ -119,7 +130,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     max: 2 ** 32 - 1,
     metavar: 'N',
     help: "the mock workspace's seed (same seed, same requests: byte-identical answers)",
-    commands: RUN_MOCK,
+    commands: ['run', 'mock', 'upgrade'],
   },
   {
     key: 'conversations',
@@ -131,7 +142,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     max: MAX_CONVERSATIONS,
     metavar: 'N',
     help: 'conversations in the mock workspace',
-    commands: RUN_MOCK,
+    commands: ['run', 'mock', 'upgrade'],
   },
   {
     key: 'perPageOverflow',
@@ -141,7 +152,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     choices: ['clamp', 'reject'],
     default: 'clamp',
     help: 'the mock: per_page above 150 is clamped or rejected (400)',
-    commands: RUN_MOCK,
+    commands: ['run', 'mock', 'upgrade'],
   },
   {
     key: 'record',
@@ -159,7 +170,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     kind: 'string',
     metavar: '<dir>',
     help: 'the cassettes a replay reads (an existing folder)',
-    commands: RUN,
+    commands: RUN_UPGRADE,
   },
   {
     key: 'maxPages',
@@ -183,7 +194,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     max: 10_000,
     metavar: 'N',
     help: 'conversations retrieved one by one',
-    commands: RUN,
+    commands: RUN_UPGRADE,
   },
   {
     key: 'redact',
@@ -320,7 +331,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     max: 10_000_000,
     metavar: 'N',
     help: 'the request budget (plus a 20-request reserve for cleanup)',
-    commands: RUN,
+    commands: RUN_UPGRADE,
     group: 'resilience',
   },
   {
@@ -539,18 +550,26 @@ export const OPTIONS: readonly OptionSpec[] = [
     key: 'failOn',
     flag: 'fail-on',
     kind: 'enum',
-    choices: ['breaking', 'warning', 'info', 'never'],
+    choices: ['breaking', 'warning', 'info', 'type-only', 'artefact', 'never'],
     default: 'breaking',
-    help: 'exit 1 when a change at or above this severity is found',
-    commands: DIFF_DRIFT,
+    help: 'exit 1 when a change at or above this level is found (breaking, warning, info, type-only, artefact)',
+    commands: DIFF_DRIFT_UPGRADE,
   },
   {
     key: 'severity',
     flag: 'severity',
     kind: 'string',
     metavar: '<rule-id=level,…>',
-    help: 'override the severity of rules',
-    commands: DIFF_DRIFT,
+    help: 'override the level of rules (breaking, warning, info, type-only, artefact)',
+    commands: DIFF_DRIFT_UPGRADE,
+  },
+  {
+    key: 'severityFile',
+    flag: 'severity-file',
+    kind: 'string',
+    metavar: '<file>',
+    help: 'overrides from a file: one `rule-id level` per line (the flag wins for an id both name)',
+    commands: DIFF_DRIFT_UPGRADE,
   },
   {
     key: 'to',
@@ -560,6 +579,40 @@ export const OPTIONS: readonly OptionSpec[] = [
     metavar: '<commit>',
     help: 'the upstream commit to compare the lock with',
     commands: ['drift'],
+  },
+  // upgrade
+  {
+    key: 'from',
+    flag: 'from',
+    kind: 'string',
+    metavar: '<version>',
+    help: 'the locked API version you are on',
+    commands: ['upgrade'],
+  },
+  {
+    key: 'to',
+    flag: 'to',
+    kind: 'string',
+    metavar: '<version>',
+    help: 'the locked API version you are moving to',
+    commands: ['upgrade'],
+  },
+  {
+    key: 'format',
+    flag: 'format',
+    kind: 'enum',
+    choices: ['text', 'markdown', 'json', 'html'],
+    default: 'text',
+    help: 'output format of the upgrade guide on stdout',
+    commands: ['upgrade'],
+  },
+  {
+    key: 'out',
+    flag: 'out',
+    kind: 'string',
+    metavar: '<dir>',
+    help: 'also write upgrade-<from>-<to>.md, .html and .json there',
+    commands: ['upgrade'],
   },
   // report
   {
@@ -597,6 +650,15 @@ export const OPTIONS: readonly OptionSpec[] = [
     defaultText: 'generated/ (installed, re-pinned: the user cache)',
     help: 'where generated artifacts are read and written',
     commands: ALL,
+  },
+  {
+    key: 'githubApi',
+    env: 'INTERCOM_OPENAPI_GITHUB_API',
+    kind: 'string',
+    external: true,
+    defaultText: 'https://api.github.com',
+    help: 'the GitHub API drift asks for the newest upstream commit',
+    commands: ['drift'],
   },
   {
     key: 'lockFile',

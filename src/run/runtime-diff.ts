@@ -1,21 +1,48 @@
 import { comparePayloads, type RuntimeDifference } from '../diff/runtime.ts';
 import type { Collected } from '../model/collected.ts';
 
-/** The retrieved conversations of one version, by id: what the runtime cross-version diff compares. */
-export type Samples = Record<string, unknown>;
+/**
+ * What one version returned, by operation and resource id: what the runtime cross-version diff compares.
+ * `retrieveConversation` holds the retrieved conversations, `listConversations` the list items (each
+ * conversation of the walked pages), `attachTagToConversation`/`detachTagFromConversation` the tag bodies
+ * of the round trip (by tag id).
+ */
+export type Samples = Record<string, Record<string, unknown>>;
 
 export function samplesOf(collected: Collected): Samples {
   const out: Samples = {};
-  for (const e of collected.retrieves) {
-    const id = (e.body as { id?: unknown } | undefined)?.id;
-    if (e.status === 200 && id !== undefined) out[String(id)] = e.body;
+  const put = (op: string, id: unknown, body: unknown) => {
+    if (id === undefined || id === null) return;
+    out[op] ??= {};
+    out[op][String(id)] = body;
+  };
+  for (const e of collected.retrieves)
+    if (e.status === 200) put('retrieveConversation', (e.body as { id?: unknown } | undefined)?.id, e.body);
+  for (const page of [collected.listDefault, ...collected.walk]) {
+    const items = (page?.body as { conversations?: unknown } | undefined)?.conversations;
+    if (page?.status === 200 && Array.isArray(items))
+      for (const item of items) put('listConversations', (item as { id?: unknown } | null)?.id, item);
   }
+  for (const [op, e] of [
+    ['attachTagToConversation', collected.tags.attach],
+    ['detachTagFromConversation', collected.tags.detach],
+  ] as const) {
+    if (e?.status === 200) put(op, (e.body as { id?: unknown } | undefined)?.id, e.body);
+  }
+  return out;
+}
+
+/** How many resources both versions returned, per operation. */
+export function pairedCounts(a: Samples, b: Samples): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const op of Object.keys(a).sort())
+    out[op] = Object.keys(a[op] ?? {}).filter((id) => Object.hasOwn(b[op] ?? {}, id)).length;
   return out;
 }
 
 /**
  * The behavioural counterpart of the spec diff: for each pair of consecutive versions of a run, the payloads
- * both returned for the same conversations, compared by property set and JSON type.
+ * both returned for the same resources, compared by presence, JSON type and value (`comparePayloads`).
  */
 export function runtimeDiffOf(
   byVersion: Array<{ apiVersion: string; samples: Samples }>,
@@ -23,12 +50,15 @@ export function runtimeDiffOf(
   const out: Array<RuntimeDifference & { operationId: string }> = [];
   for (let i = 0; i + 1 < byVersion.length; i++) {
     const [a, b] = [byVersion[i]!, byVersion[i + 1]!];
-    const pairs = Object.keys(a.samples)
-      .filter((id) => Object.hasOwn(b.samples, id))
-      .sort()
-      .map((id) => ({ key: `retrieveConversation ${id}`, a: a.samples[id], b: b.samples[id] }));
-    for (const d of comparePayloads(pairs, { a: a.apiVersion, b: b.apiVersion }))
-      out.push({ operationId: 'retrieveConversation', ...d });
+    for (const operationId of Object.keys(a.samples).sort()) {
+      const [sa, sb] = [a.samples[operationId] ?? {}, b.samples[operationId] ?? {}];
+      const pairs = Object.keys(sa)
+        .filter((id) => Object.hasOwn(sb, id))
+        .sort()
+        .map((id) => ({ key: `${operationId} ${id}`, a: sa[id], b: sb[id] }));
+      for (const d of comparePayloads(pairs, { a: a.apiVersion, b: b.apiVersion }))
+        out.push({ operationId, ...d });
+    }
   }
   return out;
 }

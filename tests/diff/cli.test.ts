@@ -42,18 +42,34 @@ const pair = (rule: string) =>
   [fixture('rules', rule, 'old.yaml'), fixture('rules', rule, 'new.yaml')] as const;
 
 describe('intercom-conformance diff', () => {
-  it('diffs two locked versions and exits 1 on breaking changes', async () => {
+  it('diffs two locked versions: 2.10 → 2.11 breaks no running client (renames are type-only, the list schema an artefact)', async () => {
     const { code, out, err } = await run('diff', '2.10', '2.11');
     expect(err).toBe('');
-    expect(code).toBe(1);
+    expect(code).toBe(0);
     expect(out.split('\n')[0]).toBe('diff: 2.10 (locked @8889625a) → 2.11 (locked @8889625a)');
-    expect(out).toContain(
-      'operation-path-changed: path template changed: /conversations/{id} → /conversations/{conversation_id} ' +
-        '(same URLs on the wire: only parameter names differ)  [operation]',
+    expect(out.split('\n')[1]).toMatch(
+      /^ {2}5 operations compared; 0 breaking, 0 warnings, \d+ info; \d+ type-only, \d+ artefacts$/,
     );
+    expect(out).toContain(
+      '    path-parameter-renamed: path parameter {id} renamed to {conversation_id} (position 1 in the template)  [parameter]\n',
+    );
+    expect(out).not.toContain('operation-path-changed');
     expect(out).toContain(
       'response-schema-component-changed: response schema changed component: paginated_response → paginated_conversation_response  [response 200 application/json]',
     );
+    expect(out).toContain('\nARTEFACTS of the descriptions, not of the API (never fail) (');
+  });
+
+  it('exits 1 on the wire changes of 2.15 → 2.16, listed first', async () => {
+    const { code, out } = await run('diff', '2.15', '2.16');
+    expect(code).toBe(1);
+    expect(out.split('\n')[3]).toMatch(/^BREAKING: a running client can misbehave \(\d+\)$/);
+    expect(out).toContain(
+      'response-enum-domain-replaced: response property priority: enum values replaced, "priority", "not_priority" → "none", "low", "medium", "high", "urgent"',
+    );
+    // --fail-on type-only also fails on type-only changes; artefacts never fail by default
+    expect((await run('diff', '2.7', '2.8')).code).toBe(0);
+    expect((await run('diff', '2.7', '2.8', '--fail-on', 'artefact')).code).toBe(1);
   });
 
   it('prints JSON with the change model and rendered messages; --fail-on never exits 0', async () => {
@@ -66,13 +82,14 @@ describe('intercom-conformance diff', () => {
       version: '2.10',
       commit: COMMITS.newest,
     });
-    expect(json.counts.breaking).toBeGreaterThan(0);
+    expect(json.counts['type-only']).toBeGreaterThan(0);
     const renamed = json.changes.find(
       (c: { ruleId: string; operationId: string }) =>
         c.ruleId === 'path-parameter-renamed' && c.operationId === 'detachTagFromConversation',
     );
     expect(renamed).toMatchObject({
-      severity: 'warning',
+      class: 'type-only',
+      reason: 'the URLs on the wire are the same; only generated code names the parameter differently',
       method: 'DELETE',
       path: '/conversations/{conversation_id}/tags/{tag_id}',
       location: 'parameter',
@@ -91,12 +108,12 @@ describe('intercom-conformance diff', () => {
       '--format',
       'markdown',
     );
-    expect(code).toBe(0); // identifyAdmin has warnings and info only
+    expect(code).toBe(0); // identifyAdmin: info, type-only changes and artefacts only
     expect(out).toMatch(
-      /^## diff: 2\.10 \(locked @8889625a\) → 2\.11 \(locked @8889625a\)\n\n1 operation compared; 0 breaking, 1 warning, \d+ info\.\n/,
+      /^## diff: 2\.10 \(locked @8889625a\) → 2\.11 \(locked @8889625a\)\n\n1 operation compared; 0 breaking, 0 warnings, \d+ info; \d+ type-only, \d+ artefacts\.\n/,
     );
-    expect(out).toContain('| Severity | Operation | Rule | Where | Change | Pointers |');
-    const rows = out.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Severity'));
+    expect(out).toContain('| Level | Operation | Rule | Where | Change | Pointers |');
+    const rows = out.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Level'));
     expect(rows.length).toBeGreaterThan(1);
     for (const row of rows) expect(row.split(' | ')[1]).toBe('identifyAdmin');
   });
@@ -105,7 +122,7 @@ describe('intercom-conformance diff', () => {
     const { code, out } = await run('diff', '2.10@54a014d', '2.10@1d4e747', '--all');
     expect(code).toBe(0);
     expect(out).toMatch(
-      /^diff: 2\.10@54a014d1 → 2\.10@1d4e747b\n {2}\d+ operations compared; 0 breaking, 0 warnings, 0 info\n {2}no changes\n$/,
+      /^diff: 2\.10@54a014d1 → 2\.10@1d4e747b\n {2}\d+ operations compared; 0 breaking, 0 warnings, 0 info; 0 type-only, 0 artefacts\n {2}no changes\n$/,
     );
   });
 
@@ -118,14 +135,28 @@ describe('intercom-conformance diff', () => {
     const overridden = await run('diff', c, d, '--severity', 'parameter-maximum-lowered=info');
     expect(overridden.code).toBe(0);
     expect(overridden.out).toContain(
-      'INFO (1)\n  listConversations  GET /conversations\n    parameter-maximum-lowered: query parameter "per_page": maximum lowered from 150 to 50  [parameter]\n',
+      'INFO: on the wire, harmless to readers (1)\n  listConversations  GET /conversations\n    parameter-maximum-lowered: query parameter "per_page": maximum lowered from 150 to 50  [parameter]\n',
     );
+    // a levels file, as oasdiff's --severity-levels: one "rule-id level" per line, # comments
+    const levels = join(temp, 'levels.txt');
+    writeFileSync(levels, '# accepted for now\nparameter-maximum-lowered type-only\n');
+    const fromFile = await run('diff', c, d, '--severity-file', levels);
+    expect(fromFile.code).toBe(0);
+    expect(fromFile.out).toContain(
+      'TYPE-ONLY: generated types change, the wire does not (never fails by default) (1)',
+    );
+    writeFileSync(levels, 'parameter-maximum-lowered fatal\n');
+    const bad = await run('diff', c, d, '--severity-file', levels);
+    expect([bad.code, bad.err]).toEqual([
+      2,
+      `intercom-conformance diff: unknown level "fatal" for parameter-maximum-lowered in ${levels}:1 (breaking, warning, info, type-only, artefact)\n`,
+    ]);
   });
 
   it.each([
     [
       ['2.99', '2.11'],
-      /^intercom-conformance diff: unknown API version "2\.99" \(locked versions: 2\.10, 2\.11; /,
+      /^intercom-conformance diff: unknown API version "2\.99" \(locked versions: 2\.7, 2\.8, 2\.9, 2\.10, 2\.11, [^;]*Preview; /,
     ],
     [
       ['2.11@zzzz', '2.11'],
@@ -147,7 +178,11 @@ describe('intercom-conformance diff', () => {
     ],
     [
       ['2.10', '2.11', '--fail-on', 'error'],
-      /^intercom-conformance diff: unknown --fail-on "error" \(breaking, warning, info, never\)\n$/,
+      /^intercom-conformance diff: unknown --fail-on "error" \(breaking, warning, info, type-only, artefact, never\)\n$/,
+    ],
+    [
+      ['2.11', '2.11'],
+      /^intercom-conformance diff: 2\.11 is on both sides: compare two different versions\n$/,
     ],
     [
       ['2.10', '2.11', '--severity', 'nope=info'],
@@ -196,7 +231,8 @@ describe('intercom-conformance diff', () => {
 
 describe('intercom-conformance drift', () => {
   it("compares each locked version with the mirror's newest commit: the lock is current", async () => {
-    const { code, out } = await run('drift');
+    const { code, out, err } = await run('drift');
+    expect(err).toBe('');
     expect(code).toBe(0);
     expect(out).toContain(
       "drift 2.10 (newest commit in the mirror's README): 2.10 (locked @8889625a) → 2.10@8889625a\n",
@@ -204,13 +240,28 @@ describe('intercom-conformance drift', () => {
     expect(out).toContain(
       "drift 2.11 (newest commit in the mirror's README): 2.11 (locked @8889625a) → 2.11@8889625a\n",
     );
-    expect(out.match(/ {2}no changes\n/g)).toHaveLength(2);
+    expect(out).toContain(
+      "drift Preview (newest commit in the mirror's README): Preview (locked @8889625a) → Preview@8889625a\n",
+    );
+    expect(out.match(/ {2}no changes\n/g)).toHaveLength(11);
   });
 
   it('compares with --to, one JSON section per version', async () => {
-    const { code, out } = await run('drift', '--to', '96180ea7', '--format', 'json');
+    const lock = join(temp, 'lock-2.10-2.11.json');
+    const { readLock } = await import('../../src/descriptions/lock.ts');
+    const full = readLock();
+    writeFileSync(
+      lock,
+      JSON.stringify({ versions: { '2.10': full.versions['2.10'], '2.11': full.versions['2.11'] } }),
+    );
+    const { driftCommand } = await import('../../src/cli/diff.ts');
+    const { captureIo: capture } = await import('./helpers.ts');
+    const { io, out } = capture();
+    const code = await driftCommand(['--to', '96180ea7', '--format', 'json', '--fail-on', 'type-only'], io, {
+      lock: readLock(lock),
+    });
     expect(code).toBe(1);
-    const { sections } = JSON.parse(out);
+    const { sections } = JSON.parse(out());
     expect(sections.map((s: { new: { label: string } }) => s.new.label)).toEqual([
       '2.10@96180ea7',
       '2.11@96180ea7',
@@ -218,21 +269,22 @@ describe('intercom-conformance drift', () => {
     // the pinned 2.11 is newer than 96180ea7: read backwards, the renamed parameter gets its old name back
     const changed = sections[1].changes.find(
       (c: { ruleId: string; operationId: string }) =>
-        c.ruleId === 'operation-path-changed' && c.operationId === 'retrieveConversation',
+        c.ruleId === 'path-parameter-renamed' && c.operationId === 'retrieveConversation',
     );
-    expect(changed.args).toEqual({
-      oldPath: '/conversations/{conversation_id}',
-      newPath: '/conversations/{id}',
-      sameUrls: true,
-    });
+    expect(changed.args).toEqual({ oldName: 'conversation_id', newName: 'id', position: 0 });
   });
 
   it('needs --to when the source cannot tell its newest commit', async () => {
-    const { code, out, err } = await withEnv({ INTERCOM_OPENAPI_MIRROR: '' }, () => run('drift'));
+    // the GitHub API is a closed loopback port here: never the internet
+    const api = `http://127.0.0.1:${await closedPort()}`;
+    const { code, out, err } = await withEnv(
+      { INTERCOM_OPENAPI_MIRROR: '', INTERCOM_OPENAPI_GITHUB_API: api },
+      () => run('drift'),
+    );
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err).toBe(
-      'intercom-conformance drift: cannot tell the newest upstream commit of https://raw.githubusercontent.com offline: pass --to <commit>\n',
+      `intercom-conformance drift: cannot learn the newest upstream commit from ${api} (ECONNREFUSED): pass --to <commit>\n`,
     );
   });
 

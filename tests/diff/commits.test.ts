@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -123,8 +124,8 @@ describe('commits of a source', () => {
 });
 
 describe('drift plan', () => {
-  it('compares every locked version with the newest commit by default', () => {
-    const plan = planDrift(LOCK, mirror);
+  it('compares every locked version with the newest commit by default', async () => {
+    const plan = await planDrift(LOCK, mirror);
     expect(plan.to).toBe(COMMITS.newest);
     expect(plan.how).toBe('readme');
     expect(plan.comparisons.map((c) => [c.version, c.from, c.new])).toEqual([
@@ -133,9 +134,49 @@ describe('drift plan', () => {
     ]);
   });
 
-  it('resolves --to against the source', () => {
-    const plan = planDrift(LOCK, mirror, '96180ea');
+  it('resolves --to against the source', async () => {
+    const plan = await planDrift(LOCK, mirror, '96180ea');
     expect([plan.to, plan.how]).toEqual([COMMITS.addRequired, 'given']);
+  });
+
+  it('works on a mirror whose commit folders are symlinks', async () => {
+    const root = join(temp, 'linked');
+    mkdirSync(root);
+    for (const c of [COMMITS.newest, COMMITS.addRequired]) symlinkSync(join(MIRROR, c), join(root, c));
+    const linked: SpecSource = { kind: 'dir', root };
+    expect(listCommits(linked)).toEqual([COMMITS.addRequired, COMMITS.newest].sort());
+    expect(resolveCommit('8889625', linked)).toBe(COMMITS.newest);
+    const plan = await planDrift(LOCK, linked, '96180ea');
+    expect(plan.to).toBe(COMMITS.addRequired);
+  });
+
+  it('asks the GitHub API (a loopback fake) for the newest upstream commit when the source cannot list', async () => {
+    const seen: string[] = [];
+    let answer = JSON.stringify([{ sha: COMMITS.addRequired }]);
+    const server = createServer((req, res) => {
+      seen.push(req.url ?? '');
+      res.writeHead(200, { 'content-type': 'application/json' }).end(answer);
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const { port } = server.address() as { port: number };
+    const env = { INTERCOM_OPENAPI_GITHUB_API: `http://127.0.0.1:${port}` };
+    try {
+      const plan = await planDrift(LOCK, { kind: 'github' }, undefined, env);
+      expect([plan.to, plan.how]).toEqual([COMMITS.addRequired, 'upstream']);
+      expect(seen).toEqual(['/repos/intercom/Intercom-OpenAPI/commits?per_page=1']);
+      answer = '{"message": "rate limited"}';
+      await expect(planDrift(LOCK, { kind: 'github' }, undefined, env)).rejects.toThrow(
+        `cannot learn the newest upstream commit from http://127.0.0.1:${port} (no commit sha in the answer): pass --to <commit>`,
+      );
+    } finally {
+      await new Promise((done) => server.close(done));
+    }
+    // unreachable (nothing listens on port 1): one line asking for --to
+    await expect(
+      planDrift(LOCK, { kind: 'github' }, undefined, { INTERCOM_OPENAPI_GITHUB_API: 'http://127.0.0.1:1' }),
+    ).rejects.toThrow(
+      /^cannot learn the newest upstream commit from http:\/\/127\.0\.0\.1:1 \(.+\): pass --to <commit>$/,
+    );
   });
 });
 

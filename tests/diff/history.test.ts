@@ -84,7 +84,8 @@ describe('diff 2.10 → 2.11 (both at 8889625a, as locked)', () => {
     const { changes } = report();
     expect(only(changes, 'response-schema-component-changed', 'listConversations')).toEqual([
       expect.objectContaining({
-        severity: 'breaking',
+        // 2.10's example carries `conversations` where its schema has `data`: the description, not the API
+        class: 'artefact',
         status: '200',
         mediaType: 'application/json',
         property: '(root)',
@@ -105,29 +106,17 @@ describe('diff 2.10 → 2.11 (both at 8889625a, as locked)', () => {
     );
   });
 
-  it('reports the renamed path parameters of retrieveConversation and detachTagFromConversation', () => {
+  it('reports the renamed path parameters once each, as type-only (the URLs on the wire are the same)', () => {
     const { changes } = report();
-    expect(only(changes, 'operation-path-changed').map((c) => [c.operationId, c.args])).toEqual([
-      [
-        'detachTagFromConversation',
-        {
-          oldPath: '/conversations/{conversation_id}/tags/{id}',
-          newPath: '/conversations/{conversation_id}/tags/{tag_id}',
-          sameUrls: true,
-        },
-      ],
-      [
-        'retrieveConversation',
-        { oldPath: '/conversations/{id}', newPath: '/conversations/{conversation_id}', sameUrls: true },
-      ],
-    ]);
-    expect(only(changes, 'path-parameter-renamed').map((c) => [c.operationId, c.args])).toEqual([
-      ['detachTagFromConversation', { oldName: 'id', newName: 'tag_id', position: 1 }],
-      ['retrieveConversation', { oldName: 'id', newName: 'conversation_id', position: 0 }],
+    expect(only(changes, 'operation-path-changed')).toEqual([]);
+    expect(only(changes, 'path-parameter-renamed').map((c) => [c.operationId, c.args, c.class])).toEqual([
+      ['detachTagFromConversation', { oldName: 'id', newName: 'tag_id', position: 1 }, 'type-only'],
+      ['retrieveConversation', { oldName: 'id', newName: 'conversation_id', position: 0 }, 'type-only'],
     ]);
     expect(only(changes, 'parameter-type-changed')).toEqual([
       expect.objectContaining({
         operationId: 'retrieveConversation',
+        class: 'type-only',
         args: { name: 'conversation_id', oldName: 'id', in: 'path', oldType: 'integer', newType: 'string' },
       }),
     ]);
@@ -146,7 +135,7 @@ describe('diff 2.10 → 2.11 (both at 8889625a, as locked)', () => {
     ]);
     for (const [operationId, list] of Object.entries(byOperation)) {
       expect(requiredAt(list!, 'tag'), operationId).toEqual(TAG_REQUIRED);
-      for (const c of list!) expect([c.status, c.severity]).toEqual(['200', 'info']);
+      for (const c of list!) expect([c.status, c.class]).toEqual(['200', 'type-only']);
     }
     // retrieveConversation reaches tag through conversation.tags.tags[]
     expect(byOperation.retrieveConversation!.map((c) => c.property).sort()).toEqual(
@@ -172,16 +161,18 @@ describe('diff 2.10 → 2.11 (both at 8889625a, as locked)', () => {
         newDefault: '2.11',
       });
       expect(c.oldPointer).toBe('#/components/schemas/intercom_version/default');
+      expect(c.class).toBe('artefact');
     }
   });
 
-  it('is sorted by severity, operation, rule id, and the same on every run', () => {
+  it('is sorted by level (wire severities, type-only, artefacts), operation, rule id, and the same on every run', () => {
     const a = report();
     const b = report();
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
-    const ranks = a.changes.map((c) => ['breaking', 'warning', 'info'].indexOf(c.severity));
+    const levels = ['breaking', 'warning', 'info', 'type-only', 'artefact'];
+    const ranks = a.changes.map((c) => levels.indexOf(c.class === 'wire' ? c.severity : c.class));
     expect(ranks).toEqual([...ranks].sort((x, y) => x - y));
-    expect(a.counts.breaking + a.counts.warning + a.counts.info).toBe(a.changes.length);
+    expect(levels.reduce((n, l) => n + a.counts[l as keyof typeof a.counts], 0)).toBe(a.changes.length);
   });
 
   it('with --all compares every operation of both descriptions', () => {
@@ -200,7 +191,14 @@ describe('diff between revisions of 2.11', () => {
       mirrorDoc('2.11', COMMITS.beforeRequired),
       mirrorDoc('2.11', COMMITS.addRequired),
     );
-    expect(counts).toEqual({ breaking: 0, warning: 0, info: CONVERSATION_REQUIRED.length });
+    // a `required` list changes generated types only
+    expect(counts).toEqual({
+      breaking: 0,
+      warning: 0,
+      info: 0,
+      'type-only': CONVERSATION_REQUIRED.length,
+      artefact: 0,
+    });
     expect(new Set(changes.map((c) => `${c.operationId} ${c.ruleId}`))).toEqual(
       new Set(['retrieveConversation response-property-became-required']),
     );
@@ -226,7 +224,7 @@ describe('diff between revisions of 2.11', () => {
         'message_type',
         'type',
       ]);
-      for (const c of list!) expect([c.status, c.severity]).toEqual(['200', 'breaking']);
+      for (const c of list!) expect([c.status, c.class]).toEqual(['200', 'type-only']);
     }
   });
 
@@ -248,7 +246,7 @@ describe('diff between revisions of 2.11', () => {
     expect(only(changes, 'ref-dangling')).toEqual([
       expect.objectContaining({
         operationId: 'retrieveConversation',
-        severity: 'breaking',
+        class: 'artefact',
         property: 'custom_attributes',
         args: { ref: '#/components/schemas/custom_attributes' },
         oldPointer: '#/components/schemas/custom_attributes',
@@ -272,11 +270,10 @@ describe('diff between revisions of 2.11', () => {
     expect(unstable.map((c) => c.operationId).sort()).toHaveLength(5);
     for (const c of unstable)
       expect(c.args).toMatchObject({ name: 'Intercom-Version', values: ['Unstable'] });
+    for (const c of unstable) expect(c.class).toBe('artefact');
+    // nullability is read strictly: applied_by's `nullable` around an allOf still rejects null
     const nullable = only(changes, 'response-property-became-nullable', 'attachTagToConversation');
-    expect(nullable.map((c) => [c.property, c.args.how]).sort()).toEqual([
-      ['applied_at', 'type'],
-      ['applied_by', 'around-allof'],
-    ]);
+    expect(nullable.map((c) => [c.property, c.args.how]).sort()).toEqual([['applied_at', 'type']]);
     // applied_by is still the `reference` component, wrapped in an allOf: not a component change
     expect(only(changes, 'response-schema-component-changed', 'attachTagToConversation')).toEqual([]);
   });

@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { diffDescriptions } from '../../src/diff/index.ts';
 import type { Change } from '../../src/diff/model.ts';
-import { annotateQuirks, isAtOrUnder, type QuirkTarget } from '../../src/diff/quirks.ts';
+import { registeredQuirkTargets } from '../../src/diff/quirk-targets.ts';
+import { annotateQuirks, isAtOrUnder, type QuirkTarget, relatesTo } from '../../src/diff/quirks.ts';
 import { renderTextSection } from '../../src/diff/render/text.ts';
-import { fixtureDoc } from './helpers.ts';
+import { COMMITS, fixtureDoc, mirrorDoc } from './helpers.ts';
 
-const change = (oldPointer?: string, newPointer?: string): Change => ({
-  ruleId: 'response-property-stopped-nullable',
-  severity: 'info',
+const change = (
+  oldPointer?: string,
+  newPointer?: string,
+  ruleId = 'response-property-stopped-nullable',
+): Change => ({
+  ruleId,
+  severity: 'warning',
+  class: 'wire',
+  reason: 'a reason',
   operationId: 'retrieveConversation',
   method: 'GET',
   path: '/conversations/{conversation_id}',
@@ -28,12 +35,66 @@ describe('quirk annotation', () => {
     expect(isAtOrUnder('/components/schemas/tag/x', '#/components/schemas/tag')).toBe(true);
   });
 
-  it('says a change may resolve a quirk registered only for the old side', () => {
+  it('relates a change to a target at, under or above it on the same schema, never through a nested schema', () => {
+    expect(relatesTo(RATING, `${RATING}/nullable`)).toBe(true); // above: a keyword of the changed schema
+    expect(relatesTo(`${RATING}/nullable`, RATING)).toBe(true); // under
+    expect(relatesTo(RATING, `${RATING}/properties/rating/nullable`)).toBe(false); // a property's schema
+    expect(relatesTo(RATING, `${RATING}/nullable`, false)).toBe(false); // a change about a property of RATING
+    // the data-only target of conversation-parts-cap explains nothing about conversation_parts' required list
+    const parts = '#/components/schemas/conversation_parts';
+    expect(relatesTo(`${parts}/required/0`, `${parts}/x-max-returned`)).toBe(false);
+  });
+
+  it('says a change may resolve a quirk registered only for the old side, keeping its class when it narrows', () => {
     const targets: QuirkTarget[] = [{ quirkId: 'null-conversation-rating', pointer: RATING, side: 'old' }];
     const [annotated] = annotateQuirks([change(`${RATING}/nullable`, RATING)], targets);
     expect(annotated!.quirks).toEqual([
       { quirkId: 'null-conversation-rating', relation: 'may-resolve', target: RATING },
     ]);
+    expect(annotated!.class).toBe('wire');
+  });
+
+  it('resolves an old-side quirk whose place the change widens: an artefact, not a wire change', () => {
+    const targets: QuirkTarget[] = [
+      {
+        quirkId: 'null-conversation-rating',
+        pointer: `${RATING}/nullable`,
+        side: 'old',
+        summary: 'null when unrated',
+      },
+    ];
+    const widened = {
+      ...change(RATING, `${RATING}/nullable`, 'response-property-became-nullable'),
+      oldPlace: RATING,
+    };
+    const [annotated] = annotateQuirks([widened], targets);
+    expect(annotated!.quirks).toEqual([
+      { quirkId: 'null-conversation-rating', relation: 'resolves', target: `${RATING}/nullable` },
+    ]);
+    expect(annotated!.class).toBe('artefact');
+    expect(annotated!.reason).toMatch(
+      /^quirk null-conversation-rating \(null when unrated\) of the old version/,
+    );
+    // the same change without its quirk stays a wire change
+    expect(annotateQuirks([widened], [])[0]!.class).toBe('wire');
+    // overridden by id: the class stays
+    expect(annotateQuirks([widened], targets, new Set([widened.ruleId]))[0]!.class).toBe('wire');
+  });
+
+  it('annotates nothing on a property added to a schema whose own nullable the quirk patches', () => {
+    const targets: QuirkTarget[] = [
+      {
+        quirkId: 'null-statistics',
+        pointer: '#/components/schemas/conversation_statistics/nullable',
+        side: 'old',
+      },
+    ];
+    const added = change(
+      '#/components/schemas/conversation_statistics',
+      '#/components/schemas/conversation_statistics/properties/x',
+      'response-property-added',
+    );
+    expect(annotateQuirks([added], targets)[0]).toBe(added);
   });
 
   it('says a change introduces a quirk registered only for the new side', () => {
@@ -107,6 +168,35 @@ describe('quirk annotation', () => {
       new: { label: 'new.yaml', kind: 'file', file: '/new.yaml' },
       report,
     });
-    expect(text).toContain('      ↳ may resolve quirk null-title\n');
+    expect(text).toContain('      ↳ may resolve quirk null-title (re-check it)\n');
+  });
+
+  it('2.11 → 2.12: the null quirks of 2.11 are resolved, not counted as breaking', () => {
+    const report = diffDescriptions(mirrorDoc('2.11', COMMITS.newest), mirrorDoc('2.12', COMMITS.newest), {
+      quirkTargets: [...registeredQuirkTargets('2.11', 'old'), ...registeredQuirkTargets('2.12', 'new')],
+    });
+    const nullable = report.changes.filter(
+      (c) => c.ruleId === 'response-property-became-nullable' && c.operationId === 'retrieveConversation',
+    );
+    const byProperty = Object.fromEntries(nullable.map((c) => [c.property, c]));
+    for (const [property, quirk] of [
+      ['conversation_rating', 'null-conversation-rating'],
+      ['statistics', 'null-statistics'],
+      ['first_contact_reply', 'null-first-contact-reply'],
+      ['teammates', 'null-teammates'],
+      ['sla_applied', 'null-sla-applied'],
+    ] as const) {
+      const c = byProperty[property];
+      expect(c, property).toBeDefined();
+      expect(c!.class, property).toBe('artefact');
+      expect(
+        c!.quirks?.map((q: { quirkId: string; relation: string }) => `${q.quirkId} ${q.relation}`),
+        property,
+      ).toContain(`${quirk} resolves`);
+    }
+    // no change under conversation_parts is said to relate to the data-only conversation-parts-cap
+    expect(report.changes.some((c) => c.quirks?.some((q) => q.quirkId === 'conversation-parts-cap'))).toBe(
+      false,
+    );
   });
 });

@@ -29,13 +29,14 @@ describe('diff renderers', () => {
     expect(renderTextSection(section('parameter-maximum-lowered'))).toBe(
       [
         'diff: old.yaml → new.yaml',
-        '  1 operation compared; 1 breaking, 0 warnings, 0 info',
+        '  1 operation compared; 1 breaking, 0 warnings, 0 info; 0 type-only, 0 artefacts',
         '',
-        'BREAKING (1)',
+        'BREAKING: a running client can misbehave (1)',
         '  listConversations  GET /conversations',
         '    parameter-maximum-lowered: query parameter "per_page": maximum lowered from 150 to 50  [parameter]',
         `      old ${MAXIMUM}`,
         `      new ${MAXIMUM}`,
+        '      why: values above the new maximum are rejected or clamped',
         '',
       ].join('\n'),
     );
@@ -48,7 +49,7 @@ describe('diff renderers', () => {
     expect(text).toBe(
       [
         'diff: old.yaml → new.yaml',
-        '  1 operation compared; 0 breaking, 0 warnings, 0 info',
+        '  1 operation compared; 0 breaking, 0 warnings, 0 info; 0 type-only, 0 artefacts',
         '  not in either description: attachTagToConversation, detachTagFromConversation, identifyAdmin, retrieveConversation',
         '  no changes',
         '',
@@ -61,17 +62,17 @@ describe('diff renderers', () => {
       [
         '## diff: old.yaml → new.yaml',
         '',
-        '1 operation compared; 1 breaking, 0 warnings, 0 info.',
+        '1 operation compared; 1 breaking, 0 warnings, 0 info; 0 type-only, 0 artefacts.',
         '',
-        '| Severity | Operation | Rule | Where | Change | Pointers |',
+        '| Level | Operation | Rule | Where | Change | Pointers |',
         '|---|---|---|---|---|---|',
-        `| breaking | listConversations | \`parameter-maximum-lowered\` | parameter | query parameter "per_page": maximum lowered from 150 to 50 | old \`${MAXIMUM}\`<br>new \`${MAXIMUM}\` |`,
+        `| breaking | listConversations | \`parameter-maximum-lowered\` | parameter | query parameter "per_page": maximum lowered from 150 to 50<br><i>values above the new maximum are rejected or clamped</i> | old \`${MAXIMUM}\`<br>new \`${MAXIMUM}\` |`,
         '',
       ].join('\n'),
     );
     const piped = section('response-property-type-changed');
     piped.report.changes[0]!.args = { oldType: 'integer|string', newType: 'string' };
-    expect(renderMarkdownSection(piped)).toContain('changed type: integer\\|string → string |');
+    expect(renderMarkdownSection(piped)).toContain('changed type: integer\\|string → string<br>');
   });
 
   it('renders JSON: one section for diff, a list for drift, messages included', () => {
@@ -81,6 +82,8 @@ describe('diff renderers', () => {
       {
         ruleId: 'parameter-maximum-lowered',
         severity: 'breaking',
+        class: 'wire',
+        reason: 'values above the new maximum are rejected or clamped',
         operationId: 'listConversations',
         method: 'GET',
         path: '/conversations',

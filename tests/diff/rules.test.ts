@@ -12,6 +12,53 @@ import { fixture, fixtureDoc } from './helpers.ts';
  * `symmetric`: the rule also fires when the pair is read backwards (a change, not a direction).
  */
 const CASES: Record<string, { want: Array<Partial<Change>>; symmetric?: boolean }> = {
+  'response-enum-domain-replaced': {
+    want: [
+      {
+        operationId: 'retrieveConversation',
+        property: 'priority',
+        args: { oldValues: ['priority', 'not_priority'], newValues: ['none', 'low', 'high'] },
+        oldPointer: '#/components/schemas/conversation/properties/priority/enum',
+        newPointer: '#/components/schemas/conversation/properties/priority/enum',
+      },
+    ],
+    symmetric: true,
+  },
+  'response-union-branch-added': {
+    want: [
+      {
+        property: 'event_details',
+        args: { combinator: 'anyOf', branch: 'snoozed' },
+        newPointer: '#/components/schemas/conversation/properties/event_details/anyOf/1',
+      },
+    ],
+  },
+  'response-union-branch-removed': {
+    want: [
+      {
+        property: 'event_details',
+        args: { combinator: 'anyOf', branch: 'snoozed' },
+        oldPointer: '#/components/schemas/conversation/properties/event_details/anyOf/1',
+      },
+    ],
+  },
+  'request-union-branch-removed': {
+    want: [
+      {
+        operationId: 'attachTagToConversation',
+        location: 'request',
+        property: 'id',
+        args: { combinator: 'oneOf', branch: 'oneOf[1]' },
+        oldPointer:
+          '#/paths/~1conversations~1{conversation_id}~1tags/post/requestBody/content/application~1json/schema/properties/id/oneOf/1',
+      },
+    ],
+  },
+  'parameter-added-optional': {
+    want: [
+      { args: { name: 'display_as', in: 'query' }, newPointer: '#/paths/~1conversations/get/parameters/1' },
+    ],
+  },
   'operation-removed': {
     want: [
       {
@@ -111,6 +158,8 @@ const CASES: Record<string, { want: Array<Partial<Change>>; symmetric?: boolean 
     want: [
       {
         operationId: 'identifyAdmin',
+        // the fixture mimics Intercom: the version header's own enum is an artefact of the description
+        class: 'artefact',
         args: { name: 'Intercom-Version', in: 'header', values: ['Unstable'], introduced: false },
         oldPointer: '#/components/schemas/intercom_version/enum',
       },
@@ -249,8 +298,9 @@ const CASES: Record<string, { want: Array<Partial<Change>>; symmetric?: boolean 
       {
         operationId: 'attachTagToConversation',
         property: 'applied_by',
-        args: { how: 'around-allof' },
-        newPointer: '#/components/schemas/tag/properties/applied_by/nullable',
+        args: { how: 'type' },
+        oldPointer: '#/components/schemas/reference',
+        newPointer: '#/components/schemas/reference/nullable',
       },
     ],
   },
@@ -289,9 +339,12 @@ describe('the rules registry', () => {
     }
   });
 
-  it('gives every rule a severity and a one-line summary', () => {
+  it('gives every rule a severity, a class, a one-line summary and a one-line reason', () => {
     for (const rule of RULES) {
       expect(['breaking', 'warning', 'info']).toContain(rule.severity);
+      expect(['wire', 'type-only', 'artefact']).toContain(rule.class ?? 'wire');
+      expect(rule.reason).not.toMatch(/\n/);
+      expect(rule.reason.length).toBeGreaterThan(10);
       expect(rule.summary).not.toMatch(/\n/);
       expect(rule.summary.length).toBeGreaterThan(10);
     }
@@ -302,10 +355,11 @@ describe('the rules registry', () => {
     const rows = table.trim().split('\n').slice(2);
     expect(rows).toHaveLength(RULES.length);
     expect(rows[0]).toBe(
-      '| `operation-removed` | breaking | operation | An operation (matched by operationId) is not in the new description. |',
+      '| `operation-removed` | breaking | operation | An operation (matched by operationId) is not in the new description. | a client calling it gets an error where it got data |',
     );
-    expect(table).toContain('| `response-property-became-nullable` | warning | response body |');
-    expect(table).toContain('| `ref-dangling` | breaking | request and response bodies |');
+    expect(table).toContain('| `response-property-became-nullable` | breaking | response body |');
+    expect(table).toContain('| `path-parameter-renamed` | type-only | parameter |');
+    expect(table).toContain('| `ref-dangling` | artefact | request and response bodies |');
   });
 
   it('parses severity overrides, and rejects unknown ids and levels in one line', () => {
@@ -316,7 +370,8 @@ describe('the rules registry', () => {
       'response-property-added': 'warning',
     });
     expect(() => parseSeverityOverrides('no-such-rule=info')).toThrow(/unknown rule id "no-such-rule"/);
-    expect(() => parseSeverityOverrides('operation-removed=fatal')).toThrow(/unknown severity "fatal"/);
+    expect(() => parseSeverityOverrides('operation-removed=fatal')).toThrow(/unknown level "fatal"/);
+    expect(parseSeverityOverrides('operation-removed=artefact')).toEqual({ 'operation-removed': 'artefact' });
     expect(() => parseSeverityOverrides('operation-removed')).toThrow(/bad severity override/);
   });
 });
@@ -330,7 +385,8 @@ describe.each(RULES.map((r) => r.id))('rule %s', (id) => {
     const hits = diffDescriptions(old, next, { operations: 'all' }).changes.filter((c) => c.ruleId === id);
     expect(hits).toHaveLength(expectation.want.length);
     expectation.want.forEach((want, i) => {
-      expect(hits[i]).toMatchObject({ ...want, severity: rule.severity });
+      expect(hits[i]).toMatchObject({ severity: rule.severity, class: rule.class ?? 'wire', ...want });
+      if (!want.class) expect(hits[i]!.reason).toBe(rule.reason);
     });
   });
 
@@ -364,6 +420,11 @@ describe.each(RULES.map((r) => r.id))('rule %s', (id) => {
       severityOverrides: { [id]: other },
     }).changes.filter((c) => c.ruleId === id);
     expect(hits.length).toBeGreaterThan(0);
-    for (const hit of hits) expect(hit.severity).toBe(other);
+    for (const hit of hits) expect([hit.severity, hit.class]).toEqual([other, 'wire']);
+    const moved = diffDescriptions(old, next, {
+      operations: 'all',
+      severityOverrides: { [id]: 'type-only' },
+    }).changes.filter((c) => c.ruleId === id);
+    for (const hit of moved) expect(hit.class).toBe('type-only');
   });
 });

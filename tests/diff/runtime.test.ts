@@ -44,6 +44,16 @@ describe('runtime payload comparison', () => {
     );
     expect(diffs).toEqual([
       {
+        kind: 'values-differ',
+        path: '/title',
+        a: { label: '2.10', types: ['null'] },
+        b: { label: '2.11', types: ['string'] },
+        count: 2,
+        keys: ['retrieveConversation 1', 'retrieveConversation 2'],
+        values: [{ a: null, b: 'Hello', count: 2 }],
+        unchanged: 0,
+      },
+      {
         kind: 'only-in-a',
         path: '/tags/tags/*/name',
         a: { label: '2.10', types: ['string'] },
@@ -88,9 +98,49 @@ describe('runtime payload comparison', () => {
     expect(
       comparePayloads([{ key: 'k', a: conversation('1', 'a'), b: conversation('1', 'a') }], labels),
     ).toEqual([]);
-    const [first] = comparePayloads([{ key: 'k', a: { x: 1 }, b: { x: '1' } }], labels);
-    expect(renderRuntimeDifference(first!)).toBe(
+    const diffs = comparePayloads([{ key: 'k', a: { x: 1 }, b: { x: '1' } }], labels);
+    expect(diffs.map(renderRuntimeDifference)).toEqual([
+      '/x: 2.10 → 2.11 1 → "1" ×1 (unchanged in 0) — 1 payload pair',
       '/x: 2.10 returned number, 2.11 returned string — 1 payload pair',
+    ]);
+  });
+
+  it('maps values: for each old value, which new values the same resources carry, with counts', () => {
+    const pairs = [
+      ['1', 'priority', 'urgent', null, 0],
+      ['2', 'priority', 'urgent', 7, 7],
+      ['3', 'not_priority', 'none', null, 0],
+      ['4', 'not_priority', 'none', null, 0],
+      ['5', 'not_priority', 'low', 9, 9],
+    ].map(([id, pa, pb, aa, ab]) => ({
+      key: `listConversations ${id}`,
+      a: { id, priority: pa, admin_assignee_id: aa, source: { body: `<p>secret text ${id}</p>` } },
+      b: { id, priority: pb, admin_assignee_id: ab, source: { body: `<p>other text ${id}</p>` } },
+    }));
+    const byPath = Object.fromEntries(
+      comparePayloads(pairs, { a: '2.15', b: '2.16' })
+        .filter((d) => d.kind === 'values-differ')
+        .map((d) => [d.path, d]),
     );
+    expect(byPath['/priority']).toMatchObject({
+      count: 5,
+      unchanged: 0,
+      values: [
+        { a: 'not_priority', b: 'none', count: 2 },
+        { a: 'priority', b: 'urgent', count: 2 },
+        { a: 'not_priority', b: 'low', count: 1 },
+      ],
+    });
+    expect(byPath['/admin_assignee_id']).toMatchObject({
+      count: 3,
+      unchanged: 2,
+      values: [{ a: null, b: 0, count: 3 }],
+    });
+    // free text is customer data: counted, never shown
+    expect(byPath['/source/body']).toMatchObject({ count: 5, values: [], more: 5 });
+    expect(renderRuntimeDifference(byPath['/source/body']!)).toBe(
+      '/source/body: 2.15 → 2.16 5 distinct changes (not shown) (unchanged in 0) — 5 payload pairs',
+    );
+    expect(JSON.stringify(byPath)).not.toContain('secret');
   });
 });

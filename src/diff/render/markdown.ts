@@ -1,5 +1,5 @@
 import { renderMessage, renderQuirks, renderWhere } from '../messages.ts';
-import type { Change, DiffSection } from '../model.ts';
+import { type Change, type DiffSection, levelOf } from '../model.ts';
 import { renderCounts, sectionHeading } from './text.ts';
 
 /** Escapes text for a Markdown table cell. */
@@ -16,8 +16,12 @@ function changeRow(change: Change): string {
     change.oldPointer ? `old ${code(change.oldPointer)}` : '',
     change.newPointer ? `new ${code(change.newPointer)}` : '',
   ].filter(Boolean);
-  const message = [renderMessage(change), ...renderQuirks(change).map((q) => `↳ ${q}`)].join('<br>');
-  return `| ${change.severity} | ${cell(change.operationId)} | ${code(change.ruleId)} | ${cell(renderWhere(change))} | ${cell(message)} | ${cell(pointers.join('<br>'))} |`;
+  const message = [
+    renderMessage(change),
+    `<i>${cell(change.reason)}</i>`,
+    ...renderQuirks(change).map((q) => `↳ ${q}`),
+  ].join('<br>');
+  return `| ${levelOf(change)} | ${cell(change.operationId)} | ${code(change.ruleId)} | ${cell(renderWhere(change))} | ${cell(message)} | ${cell(pointers.join('<br>'))} |`;
 }
 
 export function renderMarkdownSection(section: DiffSection): string {
@@ -30,8 +34,8 @@ export function renderMarkdownSection(section: DiffSection): string {
   if (report.scope.missing.length > 0)
     out.push('', `Not in either description: ${report.scope.missing.map(code).join(', ')}.`);
   if (report.changes.length === 0) return `${[...out, '', 'No changes.'].join('\n')}\n`;
-  out.push('', '| Severity | Operation | Rule | Where | Change | Pointers |', '|---|---|---|---|---|---|');
-  for (const change of report.changes) out.push(changeRow(change)); // already sorted by severity
+  out.push('', '| Level | Operation | Rule | Where | Change | Pointers |', '|---|---|---|---|---|---|');
+  for (const change of report.changes) out.push(changeRow(change)); // already sorted by level
 
   return `${out.join('\n')}\n`;
 }

@@ -8,8 +8,15 @@ function appliesTo(rule: Rule): string {
   return rule.site === 'request-body' ? 'request body' : rule.site;
 }
 
+/** The default level: the severity of a wire rule, else its class. */
+function level(rule: Rule): string {
+  return !rule.class || rule.class === 'wire' ? rule.severity : rule.class;
+}
+
 /** The rules table of the README, generated from the registry so that the docs cannot drift. */
 export function renderRulesTable(rules: readonly Rule[] = RULES): string {
-  const rows = rules.map((r) => `| \`${r.id}\` | ${r.severity} | ${appliesTo(r)} | ${cell(r.summary)} |`);
-  return `${['| Rule id | Default severity | Applies to | What it reports |', '|---|---|---|---|', ...rows].join('\n')}\n`;
+  const rows = rules.map(
+    (r) => `| \`${r.id}\` | ${level(r)} | ${appliesTo(r)} | ${cell(r.summary)} | ${cell(r.reason)} |`,
+  );
+  return `${['| Rule id | Default level | Applies to | What it reports | Impact on a running client |', '|---|---|---|---|---|', ...rows].join('\n')}\n`;
 }

@@ -5,6 +5,7 @@ type A = { method: string; path: string };
 export const operationAdded = defineRule<'operation', A>({
   id: 'operation-added',
   severity: 'info',
+  reason: 'nothing a running client calls changes',
   summary: 'An operation is new in the new description.',
   site: 'operation',
   location: 'operation',

@@ -5,6 +5,7 @@ type A = { oldMethod: string; newMethod: string };
 export const operationMethodChanged = defineRule<'operation', A>({
   id: 'operation-method-changed',
   severity: 'breaking',
+  reason: 'the client sends a method the API no longer serves at that path',
   summary: 'The HTTP method of an operation changed.',
   site: 'operation',
   location: 'operation',

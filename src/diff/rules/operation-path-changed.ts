@@ -4,18 +4,19 @@ import { defineRule } from '../rule.ts';
 type A = { oldPath: string; newPath: string; sameUrls: boolean };
 
 /**
- * Breaking even when only parameter names differ: typed clients (openapi-fetch, the kit's own client) address
- * an operation by its path template, so their calls stop compiling; `sameUrls` says whether the URLs on the
- * wire are unchanged too.
+ * The URLs a client builds changed. A template whose only difference is parameter names (the same URLs on the
+ * wire) is not reported here: `path-parameter-renamed` reports it once, as type-only.
  */
 export const operationPathChanged = defineRule<'operation', A>({
   id: 'operation-path-changed',
   severity: 'breaking',
-  summary: 'The path template of an operation changed (typed clients address operations by template).',
+  reason: 'the client builds URLs the API no longer serves',
+  summary:
+    'The path of an operation changed so that its URLs differ (a rename of a path parameter alone is `path-parameter-renamed`).',
   site: 'operation',
   location: 'operation',
   check: (site) =>
-    site.old && site.new && site.old.path !== site.new.path
+    site.old && site.new && urlShape(site.old.path) !== urlShape(site.new.path)
       ? [
           {
             args: {

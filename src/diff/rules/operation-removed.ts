@@ -5,6 +5,7 @@ type A = { method: string; path: string };
 export const operationRemoved = defineRule<'operation', A>({
   id: 'operation-removed',
   severity: 'breaking',
+  reason: 'a client calling it gets an error where it got data',
   summary: 'An operation (matched by operationId) is not in the new description.',
   site: 'operation',
   location: 'operation',

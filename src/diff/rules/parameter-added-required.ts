@@ -5,6 +5,7 @@ type A = { name: string; in: string };
 export const parameterAddedRequired = defineRule<'parameter', A>({
   id: 'parameter-added-required',
   severity: 'breaking',
+  reason: 'requests built without it are rejected',
   summary: 'A new required parameter: requests without it are rejected.',
   site: 'parameter',
   location: 'parameter',

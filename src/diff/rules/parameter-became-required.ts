@@ -5,6 +5,7 @@ type A = { name: string; oldName: string; in: string };
 export const parameterBecameRequired = defineRule<'parameter', A>({
   id: 'parameter-became-required',
   severity: 'breaking',
+  reason: 'requests that omit it are rejected',
   summary: 'An optional parameter became required.',
   site: 'parameter',
   location: 'parameter',

@@ -14,6 +14,7 @@ type A = {
 export const parameterDefaultChanged = defineRule<'parameter', A>({
   id: 'parameter-default-changed',
   severity: 'warning',
+  reason: 'a client that omits it gets other behaviour',
   summary: "A parameter's default changed or was removed: clients omitting it get other behaviour.",
   site: 'parameter',
   location: 'parameter',

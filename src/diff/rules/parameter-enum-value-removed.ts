@@ -7,6 +7,7 @@ type A = { name: string; oldName: string; in: string; values: JsonValue[]; intro
 export const parameterEnumValueRemoved = defineRule<'parameter', A>({
   id: 'parameter-enum-value-removed',
   severity: 'breaking',
+  reason: 'requests using the removed values are rejected',
   summary: 'A parameter no longer accepts some values (enum values removed, or an enum introduced).',
   site: 'parameter',
   location: 'parameter',

@@ -6,6 +6,7 @@ type A = { name: string; oldName: string; in: string; oldMaximum: number | null;
 export const parameterMaximumLowered = defineRule<'parameter', A>({
   id: 'parameter-maximum-lowered',
   severity: 'breaking',
+  reason: 'values above the new maximum are rejected or clamped',
   summary: "A parameter's maximum was lowered or introduced (e.g. per_page).",
   site: 'parameter',
   location: 'parameter',

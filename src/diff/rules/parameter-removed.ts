@@ -6,6 +6,7 @@ type A = { name: string; in: string; required: boolean };
 export const parameterRemoved = defineRule<'parameter', A>({
   id: 'parameter-removed',
   severity: 'warning',
+  reason: 'a client still sending it may be ignored or rejected',
   summary: 'A parameter is no longer documented: a client still sending it may be ignored or rejected.',
   site: 'parameter',
   location: 'parameter',

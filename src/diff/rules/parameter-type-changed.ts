@@ -5,7 +5,8 @@ type A = { name: string; oldName: string; in: string; oldType: string; newType: 
 export const parameterTypeChanged = defineRule<'parameter', A>({
   id: 'parameter-type-changed',
   severity: 'breaking',
-  summary: "A parameter's type changed.",
+  reason: 'values the client sends may no longer be accepted',
+  summary: "A parameter's type changed (type-only for a path parameter: the URL text is the same).",
   site: 'parameter',
   location: 'parameter',
   check: (site) => {
@@ -24,6 +25,13 @@ export const parameterTypeChanged = defineRule<'parameter', A>({
         },
         oldPointer: o.pointer,
         newPointer: n.pointer,
+        ...(site.new.in === 'path'
+          ? {
+              class: 'type-only' as const,
+              reason:
+                'a path parameter is text in the URL whatever its declared type: only generated code changes',
+            }
+          : {}),
       },
     ];
   },

@@ -6,6 +6,8 @@ type A = { oldName: string; newName: string; position: number };
 export const pathParameterRenamed = defineRule<'parameter', A>({
   id: 'path-parameter-renamed',
   severity: 'warning',
+  class: 'type-only',
+  reason: 'the URLs on the wire are the same; only generated code names the parameter differently',
   summary: 'A path parameter has another name at the same position of the template (generated code changes).',
   site: 'parameter',
   location: 'parameter',

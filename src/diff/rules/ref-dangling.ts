@@ -6,6 +6,8 @@ type A = { ref: string };
 export const refDangling = defineRule<'schema', A>({
   id: 'ref-dangling',
   severity: 'breaking',
+  class: 'artefact',
+  reason: "the description refers to a schema it no longer defines: its own defect, not the API's",
   summary: 'A `$ref` that resolved now points at nothing (the schema is undefined; generators fail).',
   site: 'schema',
   location: (site) => site.direction,

@@ -5,6 +5,7 @@ type A = { added: boolean };
 export const requestBodyBecameRequired = defineRule<'request-body', A>({
   id: 'request-body-became-required',
   severity: 'breaking',
+  reason: 'requests without a body are rejected',
   summary: 'The request body became required (or a required body was added).',
   site: 'request-body',
   location: 'request',

@@ -5,6 +5,7 @@ type A = { mediaType: string };
 export const requestMediaTypeRemoved = defineRule<'media', A>({
   id: 'request-media-type-removed',
   severity: 'breaking',
+  reason: 'requests in that media type are rejected',
   summary: 'The request body no longer accepts a media type.',
   site: 'media',
   direction: 'request',

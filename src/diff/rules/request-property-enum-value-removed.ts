@@ -4,6 +4,7 @@ import { enumValuesRemoved } from '../schema-checks.ts';
 export const requestPropertyEnumValueRemoved = defineRule({
   id: 'request-property-enum-value-removed',
   severity: 'breaking',
+  reason: 'requests using the removed values are rejected',
   summary: 'A request enum lost values (or an enum was introduced): requests using them are rejected.',
   site: 'schema',
   direction: 'request',

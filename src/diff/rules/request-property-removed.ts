@@ -5,6 +5,7 @@ import { propertiesRemoved } from '../schema-checks.ts';
 export const requestPropertyRemoved = defineRule({
   id: 'request-property-removed',
   severity: 'warning',
+  reason: 'a client still sending it may be ignored or rejected',
   summary: 'A request body property is no longer described: a client sending it may be ignored or rejected.',
   site: 'schema',
   direction: 'request',

@@ -7,6 +7,7 @@ type A = { status: string };
 export const responseErrorStatusRemoved = defineRule<'response', A>({
   id: 'response-error-status-removed',
   severity: 'info',
+  reason: 'only error handling is affected; the status may still come',
   summary: 'A non-success response status is no longer documented.',
   site: 'response',
   location: 'response',

@@ -5,6 +5,7 @@ type A = { mediaType: string; status: string };
 export const responseMediaTypeRemoved = defineRule<'media', A>({
   id: 'response-media-type-removed',
   severity: 'breaking',
+  reason: 'a client reading that media type gets another one',
   summary: 'A response no longer has a media type a client may be reading.',
   site: 'media',
   direction: 'response',

@@ -4,6 +4,7 @@ import { propertiesAdded } from '../schema-checks.ts';
 export const responsePropertyAdded = defineRule({
   id: 'response-property-added',
   severity: 'info',
+  reason: 'a reader ignores properties it does not know',
   summary: 'A response has a new property.',
   site: 'schema',
   direction: 'response',

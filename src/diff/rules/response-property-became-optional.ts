@@ -4,6 +4,9 @@ import { becameOptional } from '../schema-checks.ts';
 export const responsePropertyBecameOptional = defineRule({
   id: 'response-property-became-optional',
   severity: 'breaking',
+  class: 'type-only',
+  reason:
+    "a `required` list changed: generated types change; these descriptions' `required` lists do not record what the API sends",
   summary: 'A response property was removed from `required`: clients assuming it is present break.',
   site: 'schema',
   direction: 'response',

@@ -4,6 +4,7 @@ import { enumValuesRemoved } from '../schema-checks.ts';
 export const responsePropertyEnumValueRemoved = defineRule({
   id: 'response-property-enum-value-removed',
   severity: 'info',
+  reason: 'a reader handles fewer values; nothing it handles arrives',
   summary: 'A response enum lost values (a reader handles fewer values).',
   site: 'schema',
   direction: 'response',

@@ -4,6 +4,7 @@ import { typeChanged } from '../schema-checks.ts';
 export const responsePropertyTypeChanged = defineRule({
   id: 'response-property-type-changed',
   severity: 'breaking',
+  reason: 'a client reading it gets a value of another JSON type',
   summary: 'A response property (or the body) has another JSON type.',
   site: 'schema',
   direction: 'response',

@@ -5,6 +5,9 @@ type A = { oldComponent: string; newComponent: string };
 export const responseSchemaComponentChanged = defineRule<'schema', A>({
   id: 'response-schema-component-changed',
   severity: 'breaking',
+  class: 'type-only',
+  reason:
+    'the same place under another component name: generated type names change; what changed inside is reported by the other rules',
   summary: 'A response schema (or a property of one) now refers to another component.',
   site: 'schema',
   direction: 'response',

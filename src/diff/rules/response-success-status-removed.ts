@@ -6,6 +6,7 @@ type A = { status: string };
 export const responseSuccessStatusRemoved = defineRule<'response', A>({
   id: 'response-success-status-removed',
   severity: 'breaking',
+  reason: 'a client checking for that status sees another one',
   summary: 'A success (2xx) response status is no longer documented: clients checking for it break.',
   site: 'response',
   location: 'response',
