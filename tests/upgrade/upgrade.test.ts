@@ -235,11 +235,11 @@ describe('upgrade: bad input is one line, exit 2', () => {
     ],
     [
       ['--from', '2.15', '--to', '2.16', '--format', 'pdf'],
-      /^intercom-conformance upgrade: unknown format "pdf" \(text, markdown, json, html\)\n$/,
+      /^intercom-conformance upgrade: unknown --format "pdf" \(text, markdown, json, html\)\n$/,
     ],
     [
       ['--from', '2.15', '--to', '2.16', '--target', 'staging'],
-      /^intercom-conformance upgrade: unknown target "staging" \(mock, live, replay\)\n$/,
+      /^intercom-conformance upgrade: unknown --target "staging" \(mock, live, replay\)\n$/,
     ],
   ])('%j', async (argv, want) => {
     const { code, out, err } = await run(argv, {});
