@@ -10,7 +10,7 @@ export interface ComparisonRow {
   /** The two versions compared, older first. */
   from: string;
   to: string;
-  /** `only in 2.11`, `only in 2.10`, `type differs`. */
+  /** `only in 2.11`, `only in 2.10`, `type differs`, `values differ: "priority" → "urgent" ×2, null → 0 ×4`. */
   change: string;
   path: string;
   /** JSON types on each side (`–` when absent). */
@@ -44,6 +44,18 @@ export function comparisonView(runtimeDiff: unknown): ComparisonRow[] {
     const from = str(a.label) ?? 'a';
     const to = str(b.label) ?? 'b';
     const keys = Array.isArray(d.keys) ? d.keys.map(str).filter((k) => k !== undefined) : [];
+    // values-differ: the value mapping the same resources showed (old → new, with counts).
+    const scalar = (v: unknown) =>
+      v === null || typeof v === 'number' || typeof v === 'boolean'
+        ? String(v)
+        : typeof v === 'string'
+          ? JSON.stringify(visibleControls(v, false))
+          : undefined;
+    const mapping = (Array.isArray(d.values) ? d.values : [])
+      .map(obj)
+      .filter((m) => scalar(m.a) !== undefined && scalar(m.b) !== undefined && typeof m.count === 'number')
+      .map((m) => `${scalar(m.a)} → ${scalar(m.b)} ×${m.count}`);
+    const more = typeof d.more === 'number' && d.more > 0 ? `, ${d.more} more` : '';
     rows.push({
       operation: str(d.operationId) ?? '',
       from,
@@ -53,7 +65,9 @@ export function comparisonView(runtimeDiff: unknown): ComparisonRow[] {
           ? `only in ${from}`
           : kind === 'only-in-b'
             ? `only in ${to}`
-            : kind.replace(/-/g, ' '),
+            : kind === 'values-differ' && mapping.length > 0
+              ? `values differ: ${mapping.join(', ')}${more}`
+              : kind.replace(/-/g, ' '),
       path: path || '(root)',
       fromTypes: types(a),
       toTypes: types(b),

@@ -70,7 +70,7 @@ describe('intercom-conformance validate', () => {
     ],
     [
       ['validate', '--api-version', '', '--operation', 'retrieveConversation', 'x.json'],
-      /no API version given/,
+      /^intercom-conformance validate: --api-version needs a value\n$/,
     ],
     [
       ['validate', '--api-version', '2.10..2.11', '--operation', 'retrieveConversation', 'x.json'],

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { lockedVersions } from '../../src/descriptions/lock.ts';
 import type { MockServer } from '../../src/mock/index.ts';
 import { observeRun } from '../helpers/run.ts';
 
 describe('the contract suites on the mock', () => {
-  it('pass on the conformant scenario for 2.10 and 2.11: every check passes, no violation', async () => {
+  it('pass on the conformant scenario for every locked version (the default): every check passes, no violation', async () => {
     const { result, mock } = await observeRun({ scenario: 'conformant' });
-    expect(result.run.apiVersions).toEqual(['2.10', '2.11']);
+    const versions = lockedVersions();
+    expect(versions.length).toBeGreaterThanOrEqual(11);
+    expect(result.run.apiVersions).toEqual(versions);
     const notPassing = result.results
       .filter((r) => r.outcome !== 'pass')
       .map((r) => `${r.apiVersion} ${r.operationId} ${r.checkId} ${r.outcome} ${r.reason ?? ''}`);
@@ -14,10 +17,7 @@ describe('the contract suites on the mock', () => {
       r.findings.map((f) => `${r.apiVersion} ${r.checkId} ${f.classification} ${f.quirk?.id ?? ''}`),
     );
     // The mock clamps per_page=151 by default: recorded as the per-page-cap quirk, nothing else.
-    expect(findings).toEqual([
-      '2.10 per-page-cap known-quirk per-page-cap',
-      '2.11 per-page-cap known-quirk per-page-cap',
-    ]);
+    expect(findings).toEqual(versions.map((v) => `${v} per-page-cap known-quirk per-page-cap`));
     expect(result.perPage['2.11']).toEqual({
       overflow: 'clamp',
       observedDefault: 20,
@@ -25,7 +25,7 @@ describe('the contract suites on the mock', () => {
       documentedMaximum: 150,
     });
     // Every check ran for every version: 16 checks, each for its operations.
-    for (const v of ['2.10', '2.11']) {
+    for (const v of versions) {
       expect(new Set(result.results.filter((r) => r.apiVersion === v).map((r) => r.checkId)).size).toBe(16);
     }
     // The tag round trip ran in both versions and left nothing attached (the mock's state proves it).
@@ -33,20 +33,17 @@ describe('the contract suites on the mock', () => {
       result.results
         .filter((r) => r.checkId === 'tag-round-trip')
         .map((r) => `${r.apiVersion} ${r.operationId} ${r.outcome}`),
-    ).toEqual([
-      '2.10 attachTagToConversation pass',
-      '2.10 detachTagFromConversation pass',
-      '2.11 attachTagToConversation pass',
-      '2.11 detachTagFromConversation pass',
-    ]);
+    ).toEqual(
+      versions.flatMap((v) => [`${v} attachTagToConversation pass`, `${v} detachTagFromConversation pass`]),
+    );
     expect(
       mock!.state.requests.filter((r) => r.method !== 'GET' && r.status === 200).map((r) => r.method),
-    ).toEqual(['POST', 'DELETE', 'POST', 'DELETE']);
+    ).toEqual(versions.flatMap(() => ['POST', 'DELETE']));
     expect(mock!.state.tagChanges()).toEqual([]);
   });
 
   it('compare what 2.10 and 2.11 returned for the same conversations (runtime cross-version diff)', async () => {
-    const { result } = await observeRun({ scenario: 'conformant' });
+    const { result } = await observeRun({ scenario: 'conformant', apiVersions: ['2.10', '2.11'] });
     const diffs = (result.runtimeDiff ?? []) as Array<{
       kind: string;
       path: string;

@@ -61,8 +61,8 @@ describe('the cross-version comparison view', () => {
     const a = { id: '1', ai_agent_participated: false, tags: { tags: [] }, rating: 5 };
     const b = { id: '1', tags: { tags: [] }, rating: '5', custom_attributes: {} };
     const diff = runtimeDiffOf([
-      { apiVersion: '2.10', samples: { '1': a } },
-      { apiVersion: '2.11', samples: { '1': b } },
+      { apiVersion: '2.10', samples: { retrieveConversation: { '1': a } } },
+      { apiVersion: '2.11', samples: { retrieveConversation: { '1': b } } },
     ]);
     expect(diff.length).toBe(comparePayloads([{ key: 'x', a, b }], { a: '2.10', b: '2.11' }).length);
     const rows = comparisonView(diff);
@@ -70,6 +70,7 @@ describe('the cross-version comparison view', () => {
       '/ai_agent_participated only in 2.10 boolean → –',
       '/custom_attributes only in 2.11 – → object',
       '/rating type differs number → string',
+      '/rating values differ: 5 → "5" ×1 number → string',
     ]);
     expect(rows[0]).toMatchObject({ operation: 'retrieveConversation', from: '2.10', to: '2.11', count: 1 });
     const run = loadFixture('mock-run.json');

@@ -72,7 +72,7 @@ describe('validate --max-body-bytes', () => {
     const out = await validate([...ARGS, '--max-body-bytes', 'lots', '/dev/null']);
     expect(out.code).toBe(2);
     expect(out.stderr).toBe(
-      'intercom-conformance validate: --max-body-bytes must be a positive whole number (got "lots")\n',
+      'intercom-conformance validate: --max-body-bytes must be a whole number from 1 to 2147483647 (got "lots")\n',
     );
   }, 90_000);
 });
