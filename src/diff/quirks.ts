@@ -10,6 +10,16 @@ export interface QuirkTarget {
   side: 'old' | 'new';
   /** What the quirk says Intercom does (for reasons). */
   summary?: string;
+  /**
+   * Whether the version's quirk-patched schema at the target admits null (unknown when absent). A new-side
+   * quirk whose patched place rejects null does not explain a `response-property-stopped-nullable`.
+   */
+  admitsNull?: boolean;
+  /**
+   * The quirk's patch at the target only adds null to the strict schema (nullable-ref): it explains changes
+   * of nullability there, never a branch, value or type the description added or removed at that place.
+   */
+  nullOnly?: boolean;
 }
 
 const strip = (p: string): string => p.replace(/^#/, '').replace(/\/$/, '');
@@ -70,7 +80,9 @@ const NARROWING = new Set([
  * A change the quirk explains is not a change on the wire and becomes an `artefact` with that reason: a
  * widening whose place an old-side quirk patches (the old API already sent what the new description
  * allows: 2.11 sent null ratings, 2.12 says so), or a narrowing whose place a new-side quirk patches (the
- * API still sends what the old description allowed).
+ * API still sends what the old description allowed) — for a place that stopped being nullable, only a quirk
+ * whose patched schema still admits null, and never by a patch that only lets null through when the
+ * change is not about null (see `isAbout`).
  * A change gets one annotation per quirk id. Changes whose class was overridden by id keep it. Pure.
  */
 export function annotateQuirks(
@@ -94,7 +106,8 @@ export function annotateQuirks(
       if (
         !explained &&
         ((target.side === 'old' && WIDENING.has(change.ruleId)) ||
-          (target.side === 'new' && NARROWING.has(change.ruleId)))
+          (target.side === 'new' && NARROWING.has(change.ruleId))) &&
+        isAbout(change, target)
       )
         explained = {
           quirkId: target.quirkId,
@@ -138,6 +151,20 @@ export function annotateQuirks(
     }
     return next;
   });
+}
+
+const NULLABILITY = new Set(['response-property-became-nullable', 'response-property-stopped-nullable']);
+
+/**
+ * The quirk's patch is about what the change moved: for nullability, the patched schema at the place admits
+ * null (assignee-ids-as-strings patches 2.16's admin_assignee_id to integer-or-digit-string without null,
+ * as 2.16 sends 0 for unassigned, so the null → 0 move stays a wire change; nullable-ref patches 2.11's admin
+ * `app` to admit null, so its stopped-nullable is an artefact); for anything else, the patch does more than
+ * let null through (nullable-ref on event_details explains no new anyOf branch). Unknown facts count as about.
+ */
+function isAbout(change: Change, target: QuirkTarget): boolean {
+  if (NULLABILITY.has(change.ruleId)) return target.admitsNull !== false;
+  return target.nullOnly !== true;
 }
 
 export function describeQuirk(annotation: QuirkAnnotation): string {

@@ -60,6 +60,16 @@ export function runtimePath(operationId: string, property: string | undefined): 
     .replace(/\/$/, '');
 }
 
+/**
+ * Values the tag round trip sets when it writes: each version's round trip attaches and detaches the tag
+ * itself, at its own moment, so `applied_at` differs between the two bodies whatever the version. A value
+ * change there is the two writes, not the upgrade (a type change still counts).
+ */
+const WRITTEN_AT: Record<string, readonly string[]> = {
+  attachTagToConversation: ['/applied_at'],
+  detachTagFromConversation: ['/applied_at'],
+};
+
 /** The runtime comparison of two observations, per operation (pairs keyed `operation id`). */
 export function compareObservations(observed: Observed): Observation[] {
   const [a, b] = observed.observations;
@@ -72,7 +82,8 @@ export function compareObservations(observed: Observed): Observation[] {
       .sort()
       .map((id) => ({ key: `${operationId} ${id}`, a: sa[id], b: sb[id] }));
     for (const d of comparePayloads(pairs, { a: a.apiVersion, b: b.apiVersion }))
-      out.push({ operationId, ...d });
+      if (d.kind !== 'values-differ' || !WRITTEN_AT[operationId]?.includes(d.path))
+        out.push({ operationId, ...d });
   }
   return out;
 }

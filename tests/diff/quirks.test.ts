@@ -199,4 +199,51 @@ describe('quirk annotation', () => {
       false,
     );
   });
+
+  it('explains a nullability change only where the quirk-patched schema admits null (real 2.15 → 2.16)', () => {
+    const targets = [...registeredQuirkTargets('2.15', 'old'), ...registeredQuirkTargets('2.16', 'new')];
+    const id = '#/components/schemas/conversation/properties/admin_assignee_id';
+    // 2.16 patches the ids to integer-or-digit-string without null (2.16 sends 0 for unassigned); 2.15 keeps null
+    expect(targets.find((t) => t.side === 'new' && t.pointer === id)?.admitsNull).toBe(false);
+    expect(targets.find((t) => t.side === 'old' && t.pointer === id)?.admitsNull).toBe(true);
+    const report = diffDescriptions(mirrorDoc('2.15', COMMITS.newest), mirrorDoc('2.16', COMMITS.newest), {
+      quirkTargets: targets,
+    });
+    const stopped = report.changes.find(
+      (c) => c.ruleId === 'response-property-stopped-nullable' && c.property === 'admin_assignee_id',
+    )!;
+    expect([stopped.class, stopped.severity, stopped.args.sentinel]).toEqual(['wire', 'breaking', '0']);
+    expect(stopped.quirks?.map((q) => `${q.quirkId} ${q.relation}`)).toEqual([
+      'assignee-ids-as-strings touches',
+    ]);
+    // the same narrowing under a new-side patch that still admits null is an artefact
+    const nullable = targets.map((t) => (t.pointer === id ? { ...t, admitsNull: true } : t));
+    const [again] = annotateQuirks([{ ...stopped, class: 'wire', reason: 'a reason', quirks: [] }], nullable);
+    expect(again!.class).toBe('artefact');
+  });
+
+  it('never explains a new union branch by a patch that only lets null through (nullable-ref, real 2.14 → 2.15)', () => {
+    const targets = [...registeredQuirkTargets('2.14', 'old'), ...registeredQuirkTargets('2.15', 'new')];
+    const at = '#/components/schemas/conversation_part/properties/event_details';
+    const old = targets.find((t) => t.side === 'old' && t.quirkId === 'nullable-ref' && t.pointer === at);
+    expect(old).toMatchObject({ admitsNull: true, nullOnly: true });
+    // assignee-ids-as-strings also admits digit strings: more than null
+    expect(
+      targets.find((t) => t.quirkId === 'assignee-ids-as-strings' && t.side === 'old')?.nullOnly,
+    ).toBeUndefined();
+    const report = diffDescriptions(mirrorDoc('2.14', COMMITS.newest), mirrorDoc('2.15', COMMITS.newest), {
+      quirkTargets: targets,
+    });
+    const branch = report.changes.find(
+      (c) => c.ruleId === 'response-union-branch-added' && c.operationId === 'retrieveConversation',
+    )!;
+    expect(branch.class).toBe('wire');
+    expect(branch.quirks?.map((q) => `${q.quirkId} ${q.relation}`)).toContain('nullable-ref touches');
+    // without the null-only fact the quirk would be taken to explain it
+    const [unknown] = annotateQuirks(
+      [{ ...branch, quirks: [] }],
+      targets.map(({ nullOnly: _n, ...t }) => t),
+    );
+    expect(unknown!.class).toBe('artefact');
+  });
 });

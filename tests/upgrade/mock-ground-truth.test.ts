@@ -36,6 +36,9 @@ describe('upgrade 2.15 → 2.16 on the embedded mock', () => {
       path: '/admin_assignee_id',
       values: [{ a: null, b: 0, count: expect.any(Number) }],
     });
+    // each version's tag round trip writes at its own moment: applied_at differing is not the upgrade
+    expect(guide.paired).toMatchObject({ attachTagToConversation: 1, detachTagFromConversation: 1 });
+    expect(guide.unexplained.filter((o) => o.path === '/applied_at')).toEqual([]);
     const { io: textIo, out: text } = captureIo();
     await main(['upgrade', '--from', '2.15', '--to', '2.16'], textIo);
     const firstObserved = text()
