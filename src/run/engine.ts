@@ -25,11 +25,9 @@ import { documentedStatus } from '../validate/validate.ts';
 import { forCassette, writeCassettes } from './cassette.ts';
 import { collect } from './collect.ts';
 import type { RunConfig } from './config.ts';
-import { RequestBudget } from './http.ts';
 import { runtimeDiffOf, type Samples, samplesOf } from './runtime-diff.ts';
-import { checkBaseUrl } from './safe-url.ts';
-import { openTarget, type Target } from './targets.ts';
-import { createTransport } from './transport.ts';
+import { openSession } from './session.ts';
+import type { Target } from './targets.ts';
 
 export interface RunHooks {
   /** Called once the target is up (tests inspect the mock's state). */
@@ -126,27 +124,7 @@ function perPageOf(results: CheckResult[], artifacts: VersionArtifacts): PerPage
 export async function runConformance(config: RunConfig, hooks: RunHooks = {}): Promise<RunResult> {
   const startedAt = new Date().toISOString();
   const lock = readLock();
-  if (config.target === 'live' && config.baseUrl) checkBaseUrl(config.baseUrl);
-  const target = await openTarget(config);
-  const budget = new RequestBudget(config.maxRequests);
-  // Replayed cassettes hold the final answer of each request: nothing to retry, no rate limit to pace.
-  const replay = config.target === 'replay';
-  const transport = createTransport(
-    {
-      timeoutMs: config.timeoutMs,
-      maxBodyBytes: config.maxBodyBytes,
-      maxRetries: replay ? 0 : config.maxRetries,
-      maxWaitMs: config.maxWaitMs,
-      backoffMs: config.backoffMs,
-      concurrency: config.concurrency,
-      pace: config.pace && !replay,
-      ...(target.fetch ? { fetch: target.fetch } : {}),
-      ...(hooks.clock ? { clock: hooks.clock } : {}),
-    },
-    budget,
-  );
-  // Every token, short ones too (a 7-character token used to be recorded verbatim).
-  const secrets = [config.token ?? '', target.token].filter((s) => s.length > 0);
+  const { target, budget, transport, secrets } = await openSession(config, hooks.clock);
   const redact = (value: unknown, key?: string) =>
     redactValue(value, { redact: config.redact, ...(key ? { key } : {}) });
   const results: CheckResult[] = [];

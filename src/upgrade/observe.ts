@@ -2,11 +2,9 @@ import type { Collected } from '../model/collected.ts';
 import { scrubSecretsDeep } from '../report/redact.ts';
 import { collect } from '../run/collect.ts';
 import type { RunConfig } from '../run/config.ts';
-import { RequestBudget } from '../run/http.ts';
 import { type Samples, samplesOf } from '../run/runtime-diff.ts';
-import { checkBaseUrl } from '../run/safe-url.ts';
-import { openTarget, type Target } from '../run/targets.ts';
-import { createTransport } from '../run/transport.ts';
+import { openSession } from '../run/session.ts';
+import type { Target } from '../run/targets.ts';
 import { loadArtifacts } from '../validate/artifacts.ts';
 
 /** What one version of the target returned for the resources both versions are compared on. */
@@ -39,24 +37,7 @@ export interface ObserveHooks {
  * reads cassettes recorded at both versions.
  */
 export async function observe(config: RunConfig, hooks: ObserveHooks = {}): Promise<Observed> {
-  if (config.target === 'live' && config.baseUrl) checkBaseUrl(config.baseUrl);
-  const target = await openTarget(config);
-  const budget = new RequestBudget(config.maxRequests);
-  const replay = config.target === 'replay';
-  const transport = createTransport(
-    {
-      timeoutMs: config.timeoutMs,
-      maxBodyBytes: config.maxBodyBytes,
-      maxRetries: replay ? 0 : config.maxRetries,
-      maxWaitMs: config.maxWaitMs,
-      backoffMs: config.backoffMs,
-      concurrency: config.concurrency,
-      pace: config.pace && !replay,
-      ...(target.fetch ? { fetch: target.fetch } : {}),
-    },
-    budget,
-  );
-  const secrets = [config.token ?? '', target.token].filter((s) => s.length >= 8);
+  const { target, budget, transport, secrets } = await openSession(config);
   const observations: Observation[] = [];
   let partial = false;
   try {
