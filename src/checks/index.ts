@@ -3,7 +3,11 @@ import { CHECKS } from './registry.ts';
 import { allExchanges, type CheckContext, type CheckVerdict } from './types.ts';
 
 export { CHECKS } from './registry.ts';
-export { allExchanges, type Check, type CheckContext, type CheckVerdict, defineCheck } from './types.ts';
+export type {
+  Check,
+  CheckContext,
+  CheckVerdict,
+} from './types.ts';
 
 function verdictToResult(checkId: string, apiVersion: string, v: CheckVerdict): CheckResult {
   const violations = v.findings.some((f) => f.classification === 'violation');

@@ -16,8 +16,8 @@ import { type OptionValues, parseCommandArgs } from '../options/parse.ts';
 import { UserError } from '../util/errors.ts';
 import type { CliIo } from './io.ts';
 
-export const DIFF_USAGE = usageLine(commandMeta('diff')!);
-export const DRIFT_USAGE = usageLine(commandMeta('drift')!);
+const DIFF_USAGE = usageLine(commandMeta('diff')!);
+const DRIFT_USAGE = usageLine(commandMeta('drift')!);
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 type Format = (typeof FORMATS)[number];

@@ -6,13 +6,9 @@ import {
   type ScenarioId,
   startMockServer,
 } from '../mock/index.ts';
-import { commandMeta } from '../options/commands.ts';
-import { usageLine } from '../options/help.ts';
 import { parseCommandArgs } from '../options/parse.ts';
 import { UserError } from '../util/errors.ts';
 import type { CliIo } from './io.ts';
-
-export const MOCK_USAGE = usageLine(commandMeta('mock')!);
 
 /** Parses the flags into mock options (the option table); any bad flag is a one-line UserError. */
 export function mockOptionsFromArgs(argv: string[]): MockOptions {

@@ -14,7 +14,7 @@ import {
 import { UserError } from '../util/errors.ts';
 import type { CliIo } from './io.ts';
 
-export const REPORT_USAGE = usageLine(commandMeta('report')!);
+const REPORT_USAGE = usageLine(commandMeta('report')!);
 
 /** Secrets known to the environment, scrubbed from anything written (a last line of defence). */
 function environmentSecrets(env: NodeJS.ProcessEnv = process.env): string[] {

@@ -17,7 +17,7 @@ import { renderGuideHtml, renderGuideJson, renderGuideMarkdown, renderGuideText 
 import { UserError } from '../util/errors.ts';
 import type { CliIo } from './io.ts';
 
-export const UPGRADE_USAGE = usageLine(commandMeta('upgrade')!);
+const UPGRADE_USAGE = usageLine(commandMeta('upgrade')!);
 
 type Format = 'text' | 'markdown' | 'json' | 'html';
 

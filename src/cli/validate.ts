@@ -10,7 +10,7 @@ import { loadArtifacts } from '../validate/artifacts.ts';
 import type { SchemaFinding } from '../validate/validate.ts';
 import { type CliIo, parseJson, readInput } from './io.ts';
 
-export const VALIDATE_USAGE = usageLine(commandMeta('validate')!);
+const VALIDATE_USAGE = usageLine(commandMeta('validate')!);
 
 export interface ValidateOutput {
   verdict: Classification;

@@ -8,7 +8,6 @@ import { annotateQuirks, type QuirkTarget } from './quirks.ts';
 import { RULES, type SeverityOverrides } from './registry.ts';
 import type { Rule } from './rule.ts';
 
-export { renderMessage } from './messages.ts';
 export type {
   Change,
   ChangeClass,
@@ -21,18 +20,18 @@ export type {
 } from './model.ts';
 export type { QuirkTarget } from './quirks.ts';
 export { annotateQuirks } from './quirks.ts';
-export { parseSeverityOverrides, RULES, ruleById, type SeverityOverrides } from './registry.ts';
-export { renderJson } from './render/json.ts';
-export { renderMarkdown } from './render/markdown.ts';
-export { renderRulesTable } from './render/rules-table.ts';
-export { renderText } from './render/text.ts';
 export {
-  comparePayloads,
-  type PayloadPair,
-  type RuntimeDifference,
-  renderRuntimeDifference,
+  RULES,
+  type SeverityOverrides,
+} from './registry.ts';
+
+export { renderRulesTable } from './render/rules-table.ts';
+
+export type {
+  PayloadPair,
+  RuntimeDifference,
 } from './runtime.ts';
-export { loadSide, parseSideSpec, type SideSpec } from './sides.ts';
+export type { SideSpec } from './sides.ts';
 
 export interface DiffOptions {
   /** Operation ids to compare (default: the covered operations), or `'all'` for every operation of both. */

@@ -27,24 +27,32 @@ export interface MockServer {
   options: Readonly<ResolvedOptions>;
 }
 
-export { ERROR_CATALOGUE, type ErrorId, errorList } from './http/errors.ts';
-export { DEFAULT_PER_PAGE, MAX_PER_PAGE } from './http/pagination.ts';
+export type { ErrorId } from './http/errors.ts';
+
 export type { MockState, RequestLogEntry } from './http/state.ts';
-export { FAULT_IDS, FAULTS, type FaultId } from './options/faults.ts';
+export {
+  FAULT_IDS,
+  type FaultId,
+} from './options/faults.ts';
 export {
   type AdminOverrides,
   type CatalogueTag,
   DEFAULT_TAGS,
   type FaultOptions,
-  MAX_CONVERSATIONS,
   type MockOptions,
   type PerPageOverflow,
   type ResolvedOptions,
   SCENARIO_IDS,
   type ScenarioId,
 } from './options/options.ts';
-export { type Deviation, MOCK_QUIRK_IDS, MOCK_QUIRKS, type QuirkId } from './scenarios/quirks.ts';
-export { LARGE_CONVERSATION_INDEX, MAX_RETURNED_PARTS, SNOOZE_BASE } from './workspace/conversation.ts';
+export type {
+  Deviation,
+  QuirkId,
+} from './scenarios/quirks.ts';
+export {
+  LARGE_CONVERSATION_INDEX,
+  SNOOZE_BASE,
+} from './workspace/conversation.ts';
 
 const SHAPERS: Record<ResolvedOptions['scenario'], BodyShaper> = {
   conformant,

@@ -61,7 +61,6 @@ export interface OptionSpec {
 
 const ALL: readonly CommandName[] = COMMAND_NAMES;
 const RUN: readonly CommandName[] = ['run'];
-const RUN_MOCK: readonly CommandName[] = ['run', 'mock'];
 const DIFF_DRIFT: readonly CommandName[] = ['diff', 'drift'];
 const DIFF_DRIFT_UPGRADE: readonly CommandName[] = ['diff', 'drift', 'upgrade'];
 const RUN_UPGRADE: readonly CommandName[] = ['run', 'upgrade'];

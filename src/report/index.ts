@@ -10,7 +10,10 @@ import { parseRunResult } from './parse.ts';
 import { artifactSchemaExcerpt, type SchemaExcerptFn } from './schema-excerpt.ts';
 
 export { canonicalize } from './canonical.ts';
-export { type ComparisonRow, comparisonView } from './comparison.ts';
+export {
+  type ComparisonRow,
+  comparisonView,
+} from './comparison.ts';
 export {
   escapeCommandData,
   escapeCommandProperty,
@@ -19,38 +22,51 @@ export {
   githubEnabled,
   writeGithubOutput,
 } from './github.ts';
-export { type FindingGroup, type FindingInstance, groupFindings } from './groups.ts';
-export { type HtmlOptions, renderHtml } from './html.ts';
-export { escapeHtml } from './html-parts.ts';
+export type {
+  FindingGroup,
+  FindingInstance,
+} from './groups.ts';
+export {
+  type HtmlOptions,
+  renderHtml,
+} from './html.ts';
+
 export { renderJson } from './json.ts';
 export { renderJunit } from './junit.ts';
-export { type MarkdownOptions, renderMarkdown, SUMMARY_MAX_BYTES } from './markdown.ts';
+export {
+  type MarkdownOptions,
+  renderMarkdown,
+  SUMMARY_MAX_BYTES,
+} from './markdown.ts';
 export { mergeResults } from './merge.ts';
-export { normalizeForSnapshot, stripPorts, ZERO_TIME } from './normalize.ts';
-export { assertRunResult, parseRunResult, RESULT_SCHEMA_FILE, resultSchema } from './parse.ts';
+export {
+  normalizeForSnapshot,
+  stripPorts,
+  ZERO_TIME,
+} from './normalize.ts';
+export {
+  parseRunResult,
+  resultSchema,
+} from './parse.ts';
 export type { RenderOptions } from './prepare.ts';
 export {
   createProgress,
-  formatProgress,
   type Progress,
   type ProgressOptions,
   type ProgressState,
 } from './progress.ts';
 export {
-  isSensitiveKey,
-  maskText,
-  propertyNameOf,
   type RedactOptions,
-  redactValue,
   scrubSecrets,
-  scrubSecretsDeep,
-  secretVariants,
 } from './redact.ts';
-export { artifactSchemaExcerpt, excerptFrom, type SchemaExcerptFn } from './schema-excerpt.ts';
-export { displayValue, visibleControls } from './visible.ts';
+export {
+  artifactSchemaExcerpt,
+  excerptFrom,
+  type SchemaExcerptFn,
+} from './schema-excerpt.ts';
+
 export {
   countStatuses,
-  countsText,
   finalLine,
   STATUSES,
   type Status,

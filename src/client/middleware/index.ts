@@ -8,24 +8,36 @@ import { withRetry } from './retry.ts';
 import { withTimeout } from './timeout.ts';
 import { compose, type FetchFn, type Layer } from './types.ts';
 
-export { readLimited, withBufferedBody } from './body-limit.ts';
-export { BUDGET_RESERVE, describeWorstCase, type TimeBoundSettings, worstCaseRunMs } from './bounds.ts';
-export { RequestBudget, withBudget } from './budget.ts';
-export { type Clock, manualClock, realClock } from './clock.ts';
-export { Semaphore, withConcurrency } from './concurrency.ts';
-export { classifyFailure, type FailureKind, TransportError, withoutUrls } from './errors.ts';
-export { RatePacer, withPacing } from './pacing.ts';
-export { rateLimitOf, retryAfterMs } from './rate-limit-headers.ts';
+export { readLimited } from './body-limit.ts';
+export {
+  describeWorstCase,
+  type TimeBoundSettings,
+  worstCaseRunMs,
+} from './bounds.ts';
+export { RequestBudget } from './budget.ts';
+export {
+  type Clock,
+  manualClock,
+  realClock,
+} from './clock.ts';
+export { Semaphore } from './concurrency.ts';
+export {
+  type FailureKind,
+  TransportError,
+} from './errors.ts';
+export { RatePacer } from './pacing.ts';
+
 export {
   backoffDelay,
-  IDEMPOTENT_METHODS,
-  isRetryableStatus,
   type ResponseMeta,
   responseMeta,
-  withRetry,
 } from './retry.ts';
-export { withTimeout } from './timeout.ts';
-export { compose, type FetchFn, type Layer } from './types.ts';
+
+export {
+  compose,
+  type FetchFn,
+  type Layer,
+} from './types.ts';
 
 /** The resilience settings, with the defaults the CLI documents. */
 export interface ResilienceOptions {
