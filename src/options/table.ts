@@ -462,7 +462,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     key: 'defaultVersion',
     flag: 'api-version',
     kind: 'string',
-    defaultText: 'the newest locked version',
+    defaultText: '2.11 if locked, else the newest locked version',
     metavar: '<v>',
     help: 'the version served without an Intercom-Version header (every locked version is served)',
     commands: ['mock'],
