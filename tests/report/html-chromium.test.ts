@@ -76,21 +76,21 @@ if (!hasChromium && process.env.CI) {
       const visible = () => groups.evaluateAll((els) => els.filter((e) => !(e as HTMLElement).hidden).length);
       const status = page.locator('#filter-status');
       expect(await groups.count()).toBe(7);
-      expect(await visible()).toBe(7);
+      await expect.poll(visible).toBe(7);
       expect(await status.textContent()).toBe('Showing 7 of 7 groups');
 
       await page.locator('#filter-classification input[value="known-quirk"]').uncheck();
-      expect(await visible()).toBe(5);
+      await expect.poll(visible).toBe(5);
       expect(await page.locator('details.group.known-quirk:visible').count()).toBe(0);
       expect(await status.textContent()).toBe('Showing 5 of 7 groups');
 
       await page.locator('#filter-operation input[value="listConversations"]').uncheck();
-      expect(await visible()).toBe(3);
+      await expect.poll(visible).toBe(3);
       await page.locator('#results summary').click();
       expect(await page.locator('tr.result[data-operation="listConversations"]:visible').count()).toBe(0);
 
       await page.locator('#filter-version input[value="2.11"]').uncheck();
-      expect(await visible()).toBe(0);
+      await expect.poll(visible).toBe(0);
       expect(await page.locator('tr.result:visible').count()).toBe(3);
 
       await page.getByRole('button', { name: 'Show all' }).click();
@@ -110,7 +110,8 @@ if (!hasChromium && process.env.CI) {
       const hostile = groups.filter({ hasText: 'window.__pwned = 1' });
       expect(await hostile.locator('tr.instance').count()).toBe(0);
       await hostile.locator('summary').click();
-      expect(await hostile.locator('tr.instance').count()).toBe(1);
+      // Instances are rendered by the toggle handler: wait for them, not for a time.
+      await expect.poll(() => hostile.locator('tr.instance').count()).toBe(1);
       expect(await hostile.locator('tr.instance td').nth(3).textContent()).toContain(
         'onerror="window.__pwned = 2"',
       );
@@ -180,7 +181,7 @@ if (!hasChromium && process.env.CI) {
       const size = Number(await first.locator('.instances').getAttribute('data-count'));
       expect(size).toBeGreaterThan(100);
       await first.locator('summary').click();
-      expect(await first.locator('tr.instance').count()).toBe(size);
+      await expect.poll(() => first.locator('tr.instance').count()).toBe(size);
       await page.screenshot({ path: join(reports, 'first-screen.png') });
       expect(statSync(join(reports, 'first-screen.png')).size).toBeGreaterThan(20_000);
 
