@@ -26,7 +26,7 @@ import { forCassette, writeCassettes } from './cassette.ts';
 import { collect } from './collect.ts';
 import type { RunConfig } from './config.ts';
 import { runtimeDiffOf, type Samples, samplesOf } from './runtime-diff.ts';
-import { openSession } from './session.ts';
+import { collectOptions, openSession } from './session.ts';
 import type { Target } from './targets.ts';
 
 export interface RunHooks {
@@ -124,7 +124,8 @@ function perPageOf(results: CheckResult[], artifacts: VersionArtifacts): PerPage
 export async function runConformance(config: RunConfig, hooks: RunHooks = {}): Promise<RunResult> {
   const startedAt = new Date().toISOString();
   const lock = readLock();
-  const { target, budget, transport, secrets } = await openSession(config, hooks.clock);
+  const session = await openSession(config, hooks.clock);
+  const { target, budget, secrets } = session;
   const redact = (value: unknown, key?: string) =>
     redactValue(value, { redact: config.redact, ...(key ? { key } : {}) });
   const results: CheckResult[] = [];
@@ -145,20 +146,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
       const artifacts = loadArtifacts(apiVersion);
       const exchanges: Exchange[] = [];
       const collected: Collected = await collect(artifacts, {
-        settings: {
-          ...transport.settings,
-          baseUrl: target.baseUrl,
-          token: target.token,
-          maxRequests: config.maxRequests,
-          transport,
-        },
-        ...(hooks.signal ? { signal: hooks.signal } : {}),
-        cleanupTimeoutMs: config.cleanupTimeoutMs,
-        budget,
-        maxPages: config.maxPages,
-        retrieveSample: config.retrieveSample,
-        writes: target.writes,
-        ...(target.pickTag ? { pickTag: target.pickTag } : {}),
+        ...collectOptions(session, config, hooks.signal),
         ...(config.record ? { transform: (e: Exchange) => forCassette(e, secrets) } : {}),
         onExchange: (e) => {
           exchanges.push(e);

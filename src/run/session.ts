@@ -1,4 +1,5 @@
 import type { Clock } from '../client/middleware/index.ts';
+import type { CollectOptions } from './collect.ts';
 import type { RunConfig } from './config.ts';
 import { RequestBudget } from './http.ts';
 import { checkBaseUrl } from './safe-url.ts';
@@ -40,4 +41,25 @@ export async function openSession(config: RunConfig, clock?: Clock): Promise<Run
   );
   const secrets = [config.token ?? '', target.token].filter((s) => s.length > 0);
   return { target, budget, transport, secrets };
+}
+
+/** What every collection of a session shares: the transport, the budget, the limits and the write plan. */
+export function collectOptions(session: RunSession, config: RunConfig, signal?: AbortSignal): CollectOptions {
+  const { target, transport, budget } = session;
+  return {
+    settings: {
+      ...transport.settings,
+      baseUrl: target.baseUrl,
+      token: target.token,
+      maxRequests: config.maxRequests,
+      transport,
+    },
+    ...(signal ? { signal } : {}),
+    cleanupTimeoutMs: config.cleanupTimeoutMs,
+    budget,
+    maxPages: config.maxPages,
+    retrieveSample: config.retrieveSample,
+    writes: target.writes,
+    ...(target.pickTag ? { pickTag: target.pickTag } : {}),
+  };
 }

@@ -3,7 +3,7 @@ import { scrubSecretsDeep } from '../report/redact.ts';
 import { collect } from '../run/collect.ts';
 import type { RunConfig } from '../run/config.ts';
 import { type Samples, samplesOf } from '../run/runtime-diff.ts';
-import { openSession } from '../run/session.ts';
+import { collectOptions, openSession } from '../run/session.ts';
 import type { Target } from '../run/targets.ts';
 import { loadArtifacts } from '../validate/artifacts.ts';
 
@@ -37,7 +37,8 @@ export interface ObserveHooks {
  * reads cassettes recorded at both versions.
  */
 export async function observe(config: RunConfig, hooks: ObserveHooks = {}): Promise<Observed> {
-  const { target, budget, transport, secrets } = await openSession(config);
+  const session = await openSession(config);
+  const { target, budget, secrets } = session;
   const observations: Observation[] = [];
   let partial = false;
   try {
@@ -48,20 +49,7 @@ export async function observe(config: RunConfig, hooks: ObserveHooks = {}): Prom
         break;
       }
       const collected = await collect(loadArtifacts(apiVersion), {
-        settings: {
-          ...transport.settings,
-          baseUrl: target.baseUrl,
-          token: target.token,
-          maxRequests: config.maxRequests,
-          transport,
-        },
-        ...(hooks.signal ? { signal: hooks.signal } : {}),
-        cleanupTimeoutMs: config.cleanupTimeoutMs,
-        budget,
-        maxPages: config.maxPages,
-        retrieveSample: config.retrieveSample,
-        writes: target.writes,
-        ...(target.pickTag ? { pickTag: target.pickTag } : {}),
+        ...collectOptions(session, config, hooks.signal),
       });
       if (collected.interrupted) partial = true;
       hooks.onCollected?.(apiVersion, collected);
