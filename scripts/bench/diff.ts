@@ -63,7 +63,7 @@ const spread = (times: number[]) =>
  * `diff 2.10 2.11` as the CLI runs it (in process: the CLI's own startup is not counted), cold (the parsed
  * cache emptied before each round: YAML parsed) and warm (parsed descriptions read from the cache by sha256).
  */
-export async function benchDiffCommand(rounds = 3): Promise<string[]> {
+async function benchDiffCommand(rounds = 3): Promise<string[]> {
   const io = { stdout: () => {}, stderr: () => {}, readStdin: async () => Buffer.alloc(0) };
   const parsed = join(specCacheDir(), 'parsed');
   const round = async (cold: boolean) => {

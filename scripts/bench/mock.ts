@@ -147,7 +147,7 @@ export async function benchMock(options: BenchMockOptions = {}): Promise<string[
  * Its run-time dependencies that this checkout no longer has (e.g. json-schema-faker) are installed beside it
  * from the npm registry, at the versions that commit pinned; the rest resolve from this checkout's node_modules.
  */
-export function baselineSource(commit: string): string {
+function baselineSource(commit: string): string {
   const dir = resolve(packageRoot, '.cache', 'bench-baseline');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });

@@ -61,7 +61,7 @@ function part(i: number): Json {
   };
 }
 
-export function retrieveBody(version: string): string {
+function retrieveBody(version: string): string {
   const conversation = repaired(example(version, 'retrieveConversation'));
   conversation.conversation_parts = {
     type: 'conversation_part.list',
@@ -71,7 +71,7 @@ export function retrieveBody(version: string): string {
   return JSON.stringify(conversation);
 }
 
-export function listBody(version: string): string {
+function listBody(version: string): string {
   const page = example(version, 'listConversations');
   const [first] = page.conversations as Json[];
   page.conversations = Array.from({ length: 150 }, (_, i) => ({
@@ -93,7 +93,7 @@ function time(fn: () => void, iterations: number): number {
   return (performance.now() - start) / iterations;
 }
 
-export function measureRatio(bytes: string, validate: (v: unknown) => boolean, rounds = 21, iterations = 40) {
+function measureRatio(bytes: string, validate: (v: unknown) => boolean, rounds = 21, iterations = 40) {
   if (!validate(JSON.parse(bytes))) throw new Error('bench body does not conform; fix the fixture');
   for (let i = 0; i < 50; i++) validate(JSON.parse(bytes)); // warm-up
   const parse: number[] = [];

@@ -79,7 +79,7 @@ function quirksTable(): string {
   ].join('\n');
 }
 
-export function renderSection(id: SectionId): string {
+function renderSection(id: SectionId): string {
   switch (id) {
     case 'versions':
       return versionsTable();
@@ -102,7 +102,7 @@ export function renderSection(id: SectionId): string {
   }
 }
 
-export const SECTION_IDS: SectionId[] = [
+const SECTION_IDS: SectionId[] = [
   'versions',
   'checks',
   'quirks',

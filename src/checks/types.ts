@@ -97,14 +97,6 @@ export function defineCheck<S>(spec: CheckSpec<S>): Check {
   };
 }
 
-export function skip(operationId: string, reason: string): Applicability<never> {
-  return { operationId, outcome: 'skip', reason };
-}
-
-export function error(operationId: string, reason: string): Applicability<never> {
-  return { operationId, outcome: 'error', reason };
-}
-
 export function quirkRef(q: QuirkEntry | undefined): QuirkRef | undefined {
   return q ? { id: q.id, summary: q.summary, source: q.source } : undefined;
 }

@@ -93,7 +93,7 @@ function parseCommon(values: {
  * 1 when a change at or above `failOn` was found, else 0. Levels run breaking, warning, info, type-only,
  * artefact: with the default (`breaking`) only wire changes that break running clients fail.
  */
-export function exitCodeFor(sections: readonly DiffSection[], failOn: FailOn): number {
+function exitCodeFor(sections: readonly DiffSection[], failOn: FailOn): number {
   if (failOn === 'never') return 0;
   const limit = LEVELS.indexOf(failOn);
   return sections.some((s) => s.report.changes.some((c) => LEVELS.indexOf(levelOf(c)) <= limit)) ? 1 : 0;

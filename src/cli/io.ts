@@ -9,7 +9,7 @@ export interface CliIo {
 }
 
 /** Reads a stream up to `maxBytes`: past it, it stops reading (nothing more is buffered) and throws. */
-export async function readBounded(
+async function readBounded(
   stream: AsyncIterable<Uint8Array>,
   maxBytes: number,
   label: string,

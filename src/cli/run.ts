@@ -17,7 +17,7 @@ import { isCheckout } from '../util/paths.ts';
 import { type CliIo, processIo } from './io.ts';
 
 /** Flags override the environment (the variables of the option table), which overrides the defaults. */
-export function runConfigFromArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): RunConfig {
+function runConfigFromArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): RunConfig {
   const { values, positionals } = parseCommandArgs('run', argv, env);
   if (positionals.length > 0)
     throw new UserError(

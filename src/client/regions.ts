@@ -9,7 +9,7 @@ export const REGION_BASE_URLS = {
 
 export type Region = keyof typeof REGION_BASE_URLS;
 
-export function isRegion(value: string): value is Region {
+function isRegion(value: string): value is Region {
   return Object.hasOwn(REGION_BASE_URLS, value);
 }
 

@@ -77,7 +77,7 @@ export function lockedCommit(lock: SpecLock): { repository: string; commit: stri
 }
 
 /** Looks for an unlocked version in a local mirror (INTERCOM_OPENAPI_MIRROR), at the locked commit. */
-export function mirrorProbe(lock: SpecLock, env: NodeJS.ProcessEnv = process.env): UnlockedProbe {
+function mirrorProbe(lock: SpecLock, env: NodeJS.ProcessEnv = process.env): UnlockedProbe {
   const source = sourceFromEnv(env);
   const at = lockedCommit(lock);
   if (source.kind !== 'dir' || !at) return {};

@@ -14,7 +14,7 @@ import type { OpenApiDocument } from './load.ts';
  * Every keyword keeps its place, so an Ajv `schemaPath` is also the JSON pointer into the description.
  */
 
-export const STRING_FORMATS = new Set([
+const STRING_FORMATS = new Set([
   'date',
   'time',
   'date-time',

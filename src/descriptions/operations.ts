@@ -64,7 +64,7 @@ export interface LocatedOperation {
 }
 
 /** Finds an operation by operationId anywhere in the description. */
-export function locateOperation(doc: OpenApiDocument, operationId: string): LocatedOperation | undefined {
+function locateOperation(doc: OpenApiDocument, operationId: string): LocatedOperation | undefined {
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
     if (!item || typeof item !== 'object') continue;
     for (const method of HTTP_METHODS) {
@@ -117,7 +117,7 @@ function examplesOf(media: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-export function validatorName(operationId: string, kind: string, mediaType: string): string {
+function validatorName(operationId: string, kind: string, mediaType: string): string {
   return `${operationId}_${kind}_${mediaType.replace(/[^A-Za-z0-9]+/g, '_')}`.replace(/_+$/, '');
 }
 
@@ -147,7 +147,7 @@ function mediaInfos(
 }
 
 /** The index entry of one operation: everything a check, the mock or the client needs to know about it. */
-export function describeOperation(doc: OpenApiDocument, operationId: string): OperationInfo {
+function describeOperation(doc: OpenApiDocument, operationId: string): OperationInfo {
   const located = locateOperation(doc, operationId);
   if (!located) throw new UserError(`operation ${operationId} is not in the description`);
   const { node, pathItem, method, path } = located;

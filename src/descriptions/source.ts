@@ -8,7 +8,7 @@ import { UserError } from '../util/errors.ts';
  */
 export type SpecSource = { kind: 'github' } | { kind: 'dir'; root: string } | { kind: 'url'; base: string };
 
-export const GITHUB_RAW = 'https://raw.githubusercontent.com';
+const GITHUB_RAW = 'https://raw.githubusercontent.com';
 const MAX_DESCRIPTION_BYTES = 64 * 1024 * 1024;
 const FETCH_TIMEOUT_MS = 30_000;
 
@@ -72,7 +72,7 @@ export async function readFromSource(
 }
 
 /** The short reason of a failed fetch: ECONNREFUSED, ENOTFOUND, timeout, … */
-export function networkCause(error: unknown): string {
+function networkCause(error: unknown): string {
   const e = error as {
     name?: string;
     code?: string;

@@ -40,7 +40,7 @@ export function sortVersions(versions: Iterable<string>): string[] {
 export const DEFAULT_RUN_VERSIONS = 'all';
 
 /** The folder of a version in intercom/Intercom-OpenAPI: `descriptions/<v>`, `descriptions/0` for Preview. */
-export function upstreamFolder(version: string): string {
+function upstreamFolder(version: string): string {
   return version === PREVIEW ? '0' : version;
 }
 

@@ -37,7 +37,7 @@ export function mediaExamples(doc: OpenApiDocument, mediaPointer: string): unkno
 }
 
 /** The example values standing at a schema path (`[]` = every item, `{}` = every value, `<…>` = same value). */
-export function valuesAt(roots: readonly unknown[], path: readonly string[]): unknown[] {
+function valuesAt(roots: readonly unknown[], path: readonly string[]): unknown[] {
   let values = [...roots];
   for (const seg of path) {
     if (seg.startsWith('<')) continue;
@@ -59,7 +59,7 @@ function objects(values: readonly unknown[]): Array<Record<string, unknown>> {
 }
 
 /** Keys the example objects carry that the schema does not describe (only for schemas that list properties). */
-export function undocumentedKeys(values: readonly unknown[], view: SchemaView): string[] {
+function undocumentedKeys(values: readonly unknown[], view: SchemaView): string[] {
   if (view.properties.size === 0) return [];
   const keys = new Set<string>();
   for (const o of objects(values)) for (const k of Object.keys(o)) if (!view.properties.has(k)) keys.add(k);
@@ -70,7 +70,7 @@ export function undocumentedKeys(values: readonly unknown[], view: SchemaView): 
  * The schema at this place does not describe its own example: the example carries its payload array under a
  * name the schema does not have, and lacks an array the schema documents (`conversations` vs `data`).
  */
-export function swappedPayload(values: readonly unknown[], view: SchemaView): string | undefined {
+function swappedPayload(values: readonly unknown[], view: SchemaView): string | undefined {
   const objs = objects(values);
   if (objs.length === 0) return undefined;
   const extra = undocumentedKeys(objs, view).filter((k) => objs.some((o) => Array.isArray(o[k])));

@@ -135,7 +135,7 @@ function artefactReason(
  * position of the template pair up as a rename (`{id}` → `{conversation_id}`); the rest pair up by
  * location and name (header names case-insensitively).
  */
-export function pairParameters(
+function pairParameters(
   o: OperationView,
   n: OperationView,
 ): Array<{ old?: ParameterView; new?: ParameterView; renamed?: { position: number } }> {

@@ -5,12 +5,7 @@
 
 export type Severity = 'breaking' | 'warning' | 'info';
 
-export const SEVERITIES: readonly Severity[] = ['breaking', 'warning', 'info'];
-
-/** Lower is more severe; used for sorting and for `--fail-on`. */
-export function severityRank(severity: Severity): number {
-  return SEVERITIES.indexOf(severity);
-}
+const SEVERITIES: readonly Severity[] = ['breaking', 'warning', 'info'];
 
 /**
  * What a change means for a client that is already running:
@@ -23,8 +18,6 @@ export function severityRank(severity: Severity): number {
  *   API already sent what the new description allows) — shown, counted, never failing.
  */
 export type ChangeClass = 'wire' | 'type-only' | 'artefact';
-
-export const CHANGE_CLASSES: readonly ChangeClass[] = ['wire', 'type-only', 'artefact'];
 
 /** A level an override may set: a wire severity, or one of the two classes that never fail. */
 export type Level = Severity | 'type-only' | 'artefact';

@@ -12,7 +12,7 @@ import { UserError } from '../util/errors.ts';
  * `drift` and `upgrade` parse each content once. Keyed by content, the cache never goes stale; an entry that
  * cannot be read is parsed again and rewritten, and a cache that cannot be written is skipped silently.
  */
-export function parsedCacheFile(sha256: string, cacheDir: string): string {
+function parsedCacheFile(sha256: string, cacheDir: string): string {
   return resolve(cacheDir, 'parsed', `${sha256}.v8`);
 }
 

@@ -100,7 +100,7 @@ function onlyAddsNull(
 }
 
 /** JSON Schema (as generated: `type: [..., 'null']`, `anyOf`, local `$ref`s) admits the value null. */
-export function admitsNull(schema: unknown, root: unknown, depth = 0): boolean {
+function admitsNull(schema: unknown, root: unknown, depth = 0): boolean {
   if (schema === true) return true;
   if (!isObject(schema) || Array.isArray(schema) || depth > 32) return false;
   if (Array.isArray(schema.enum) && !schema.enum.includes(null)) return false;

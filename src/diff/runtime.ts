@@ -40,7 +40,7 @@ export interface RuntimeDifference {
   more?: number;
 }
 
-export const MAX_MAPPINGS = 12;
+const MAX_MAPPINGS = 12;
 
 /** A value that can be shown: an enum-like token, a number, a boolean or null, never free text. */
 const TOKEN = /^[A-Za-z0-9_.:-]{0,40}$/;

@@ -170,7 +170,7 @@ export function documentedSentinel(view: SchemaView): string | undefined {
 }
 
 /** Both sides have an enum with values, and no value is in both: the value domain was replaced. */
-export function domainReplaced(site: SchemaSite): boolean {
+function domainReplaced(site: SchemaSite): boolean {
   const { old: o, new: n } = site;
   if (!bothDefined(site) || !o.enum?.length || !n.enum?.length) return false;
   return enumDifference(o.enum, n.enum).length === o.enum.length;

@@ -59,7 +59,7 @@ const COMPONENT_PREFIX = '#/components/schemas/';
 const MAX_REF_HOPS = 16;
 const MAX_ALLOF_DEPTH = 8;
 
-export function componentName(ref: string): string | undefined {
+function componentName(ref: string): string | undefined {
   return ref.startsWith(COMPONENT_PREFIX) && !ref.slice(COMPONENT_PREFIX.length).includes('/')
     ? decodeURIComponent(ref.slice(COMPONENT_PREFIX.length)).replace(/~1/g, '/').replace(/~0/g, '~')
     : undefined;

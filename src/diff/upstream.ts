@@ -3,12 +3,12 @@ import { UPSTREAM_REPOSITORY } from '../descriptions/lock.ts';
 import { UserError } from '../util/errors.ts';
 
 /** The GitHub API `drift` asks for the newest upstream commit; overridable (a loopback fake in tests). */
-export const GITHUB_API_ENV = 'INTERCOM_OPENAPI_GITHUB_API';
+const GITHUB_API_ENV = 'INTERCOM_OPENAPI_GITHUB_API';
 const DEFAULT_API = 'https://api.github.com';
 const TIMEOUT_MS = 15_000;
 const MAX_BYTES = 1024 * 1024;
 
-export function githubApiBase(env: NodeJS.ProcessEnv = process.env): string {
+function githubApiBase(env: NodeJS.ProcessEnv = process.env): string {
   return (env[GITHUB_API_ENV]?.trim() || DEFAULT_API).replace(/\/+$/, '');
 }
 

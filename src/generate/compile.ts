@@ -10,7 +10,7 @@ const formats = require('../validate/formats.cjs') as Record<string, unknown>;
  * The one Ajv configuration of the kit: every error reported, unknown keywords (`components`, leftovers)
  * tolerated, formats from `intercom-conformance/formats` (ajv-formats + unix-time), no coercion, no defaults.
  */
-export function createAjv(options: { source: boolean }): Ajv {
+function createAjv(options: { source: boolean }): Ajv {
   const ajv = new Ajv({
     allErrors: true,
     strict: false,
@@ -31,7 +31,7 @@ export function createAjv(options: { source: boolean }): Ajv {
  * A copy of a bundle whose every schema node carries its JSON pointer in the description as `$comment`.
  * Ajv's own schemaPath restarts at `#` inside each `$ref`'d schema; the comment does not.
  */
-export function annotate(bundle: Record<string, unknown>, rootPointer: string): Record<string, unknown> {
+function annotate(bundle: Record<string, unknown>, rootPointer: string): Record<string, unknown> {
   const visit = (node: unknown, at: string): unknown => {
     if (!node || typeof node !== 'object' || Array.isArray(node)) return node;
     const src = node as Record<string, unknown>;

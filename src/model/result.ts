@@ -142,7 +142,7 @@ export function compareResults(a: CheckResult, b: CheckResult): number {
   );
 }
 
-export function emptyCell(): MatrixCell {
+function emptyCell(): MatrixCell {
   return { pass: 0, fail: 0, error: 0, skip: 0, conforms: 0, knownQuirk: 0, violation: 0 };
 }
 
@@ -168,12 +168,6 @@ export function verdictOf(findings: Array<Pick<Finding, 'classification'>>): Cla
   if (findings.some((f) => f.classification === 'violation')) return 'violation';
   if (findings.some((f) => f.classification === 'known-quirk')) return 'known-quirk';
   return 'conforms';
-}
-
-export function hasViolations(result: RunResult): boolean {
-  return result.results.some(
-    (r) => r.outcome === 'fail' && r.findings.some((f) => f.classification === 'violation'),
-  );
 }
 
 /** What makes a run's exit code 1 (`--fail-on`): see run/exit-code.ts. */

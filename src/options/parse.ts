@@ -26,7 +26,7 @@ function describeBounds(o: OptionSpec): string {
 }
 
 /** Converts one raw value (from a flag or a variable, named by `label`) to the option's type; one-line errors. */
-export function convertValue(o: OptionSpec, raw: string, label: string): OptionValue {
+function convertValue(o: OptionSpec, raw: string, label: string): OptionValue {
   switch (o.kind) {
     case 'int': {
       const min = o.min ?? 0;

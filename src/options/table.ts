@@ -65,7 +65,7 @@ const DIFF_DRIFT: readonly CommandName[] = ['diff', 'drift'];
 const DIFF_DRIFT_UPGRADE: readonly CommandName[] = ['diff', 'drift', 'upgrade'];
 const RUN_UPGRADE: readonly CommandName[] = ['run', 'upgrade'];
 
-export const MAX_CONVERSATIONS = 100_000;
+const MAX_CONVERSATIONS = 100_000;
 
 export const OPTIONS: readonly OptionSpec[] = [
   // run

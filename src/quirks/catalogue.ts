@@ -63,7 +63,7 @@ function within(outer: VersionRange, inner: VersionRange, label: string): void {
 }
 
 /** Validates one quirk file's content; every problem is a one-line error naming the file. */
-export function parseQuirk(raw: unknown, file: string): CatalogueQuirk {
+function parseQuirk(raw: unknown, file: string): CatalogueQuirk {
   if (!isObject(raw))
     throw new UserError(`${file}: not a quirk (a mapping with id, summary, source, versions, actions)`);
   for (const key of ['id', 'summary', 'source'] as const) {

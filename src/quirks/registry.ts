@@ -61,7 +61,3 @@ export function buildRegistry(
       .sort((a, b) => a.id.localeCompare(b.id)),
   };
 }
-
-export function quirkById(registry: QuirkRegistry, id: string): QuirkEntry | undefined {
-  return registry.quirks.find((q) => q.id === id);
-}

@@ -29,7 +29,7 @@ function validatorFor(reading: StrictReading, probe: QuirkProbe, quirk: Catalogu
 }
 
 /** Whether the strict reading of the version still shows the deviation one probe documents. */
-export function showsDeviation(reading: StrictReading, probe: QuirkProbe, quirk: CatalogueQuirk): boolean {
+function showsDeviation(reading: StrictReading, probe: QuirkProbe, quirk: CatalogueQuirk): boolean {
   if (probe.missing) return resolvePointer(reading.doc, probe.missing) === undefined;
   const validate = validatorFor(reading, probe, quirk);
   const at = probe.at!;
@@ -50,7 +50,7 @@ export function showsDeviation(reading: StrictReading, probe: QuirkProbe, quirk:
  * (the strict description now accepts what Intercom documents). A quirk without probes (data for semantic
  * checks, structural fixes) applies throughout its range; its targets are checked when the overlay applies.
  */
-export function selfCheck(
+function selfCheck(
   quirks: CatalogueQuirk[],
   reading: StrictReading,
 ): { applies: CatalogueQuirk[]; resolved: CatalogueQuirk[] } {

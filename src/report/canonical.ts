@@ -27,7 +27,7 @@ export function compareNames(a: string, b: string): number {
 }
 
 /** Finding order: the model's compare, then spec pointer, schema path and content, so no tie stays. */
-export function compareFindingsTotal(a: Finding, b: Finding): number {
+function compareFindingsTotal(a: Finding, b: Finding): number {
   return (
     compareFindings(a, b) ||
     compareNames(a.specPointer ?? '', b.specPointer ?? '') ||
@@ -45,7 +45,7 @@ export function compareDefects(a: SpecDefect, b: SpecDefect): number {
 }
 
 /** A copy of a record with its keys in the given order. */
-export function sortRecord<V, W = V>(
+function sortRecord<V, W = V>(
   record: Record<string, V>,
   compare: (a: string, b: string) => number,
   map: (value: V, key: string) => W = (v) => v as unknown as W,
@@ -62,7 +62,7 @@ function pick<T extends object>(source: T, keys: Array<keyof T>): T {
   return out as T;
 }
 
-export function orderFinding(f: Finding): Finding {
+function orderFinding(f: Finding): Finding {
   const out = pick(f, [
     'checkId',
     'severity',

@@ -28,7 +28,7 @@ export function ident(text: string): string {
 }
 
 /** A link only for http(s) URLs (never `javascript:` and the like); pointers as code, anything else as text. */
-export function link(text: string, href: string): string {
+function link(text: string, href: string): string {
   if (href.startsWith('#/')) return code(href);
   if (!/^https?:\/\/[^\s"'<>]+$/.test(href)) return h(text);
   return `<a href="${h(href)}" rel="noopener noreferrer" target="_blank">${h(text)}</a>`;

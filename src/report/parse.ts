@@ -4,7 +4,7 @@ import { RESULT_SCHEMA_VERSION, type RunResult } from '../model/result.ts';
 import { UserError } from '../util/errors.ts';
 
 /** The JSON Schema of `conformance.json`, shipped in the package next to this file. */
-export const RESULT_SCHEMA_FILE = new URL('./conformance.schema.json', import.meta.url);
+const RESULT_SCHEMA_FILE = new URL('./conformance.schema.json', import.meta.url);
 
 let validator: ValidateFunction | undefined;
 
@@ -23,7 +23,7 @@ function validateRunResult(): ValidateFunction {
 }
 
 /** One line describing an Ajv error: where, what, and the allowed values or offending property. */
-export function describeSchemaError(error: ErrorObject): string {
+function describeSchemaError(error: ErrorObject): string {
   const where = error.instancePath || '(root)';
   const params = error.params as Record<string, unknown>;
   let extra = '';
@@ -35,7 +35,7 @@ export function describeSchemaError(error: ErrorObject): string {
 }
 
 /** Checks that a parsed value is a RunResult (the shipped JSON Schema); otherwise a one-line UserError. */
-export function assertRunResult(value: unknown, label: string): RunResult {
+function assertRunResult(value: unknown, label: string): RunResult {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new UserError(`${label} is not a conformance run result (expected a JSON object)`);
   }

@@ -1,4 +1,4 @@
-import type { CheckResult, Finding, QuirkRef, RunResult } from '../model/result.ts';
+import type { CheckResult, Finding, RunResult } from '../model/result.ts';
 import { canonicalize } from './canonical.ts';
 import { scrubSecrets, scrubSecretsDeep } from './redact.ts';
 
@@ -27,33 +27,6 @@ export function allFindings(result: RunResult): LocatedFinding[] {
   return result.results.flatMap((r) => r.findings.map((finding) => ({ result: r, finding })));
 }
 
-export interface QuirkTally {
-  quirk: QuirkRef;
-  count: number;
-  /** `2.11 › listConversations`, sorted. */
-  places: string[];
-}
-
-/** Known-quirk findings grouped by quirk id, sorted by id. */
-export function tallyQuirks(result: RunResult): QuirkTally[] {
-  const byId = new Map<string, { quirk: QuirkRef; count: number; places: Set<string> }>();
-  for (const { result: r, finding } of allFindings(result)) {
-    if (finding.classification !== 'known-quirk') continue;
-    const quirk = finding.quirk ?? { id: '(unnamed)', summary: finding.message, source: '' };
-    const entry = byId.get(quirk.id) ?? { quirk, count: 0, places: new Set<string>() };
-    entry.count++;
-    entry.places.add(place(r));
-    byId.set(quirk.id, entry);
-  }
-  return [...byId.values()]
-    .sort((a, b) => (a.quirk.id < b.quirk.id ? -1 : a.quirk.id > b.quirk.id ? 1 : 0))
-    .map((e) => ({ quirk: e.quirk, count: e.count, places: [...e.places] }));
-}
-
-export function place(r: Pick<CheckResult, 'apiVersion' | 'operationId'>): string {
-  return `${r.apiVersion} › ${r.operationId}`;
-}
-
 export function shortCommit(commit: string): string {
   return commit.slice(0, 12);
 }
@@ -68,13 +41,6 @@ export function compactJson(value: unknown, max = 120): string {
   const text = JSON.stringify(value) ?? String(value);
   const chars = Array.from(text);
   return chars.length <= max ? text : `${chars.slice(0, max).join('')}…`;
-}
-
-/** Pretty JSON cut at `maxLines` lines, with a `… (N more lines)` marker. */
-export function prettyJson(value: unknown, maxLines = 40): string {
-  const lines = (JSON.stringify(value, null, 2) ?? String(value)).split('\n');
-  if (lines.length <= maxLines) return lines.join('\n');
-  return `${lines.slice(0, maxLines).join('\n')}\n… (${lines.length - maxLines} more lines)`;
 }
 
 /** Wall-clock duration of the run in seconds (from its own timestamps; renderers read no clock). */

@@ -33,7 +33,7 @@ export interface Progress {
   done(): void;
 }
 
-export function formatProgress(state: ProgressState, total: number | undefined): string {
+function formatProgress(state: ProgressState, total: number | undefined): string {
   const ops =
     total === undefined
       ? `${state.operationsDone} operations`

@@ -44,7 +44,7 @@ const SENSITIVE_KEYS = new Set([
 ]);
 const SENSITIVE_SUFFIXES = ['_email', '_name', '_phone', '_url', '_body', '_remark'];
 
-export function isSensitiveKey(key: string | undefined): boolean {
+function isSensitiveKey(key: string | undefined): boolean {
   if (key === undefined) return false;
   const k = key.toLowerCase();
   return SENSITIVE_KEYS.has(k) || SENSITIVE_SUFFIXES.some((s) => k.endsWith(s));

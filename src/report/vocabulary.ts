@@ -87,7 +87,7 @@ export function countOf(n: number, status: Status): string {
 
 export type StatusCounts = Record<Status, number>;
 
-export function emptyCounts(): StatusCounts {
+function emptyCounts(): StatusCounts {
   return { violation: 0, 'known-quirk': 0, error: 0, skip: 0, pass: 0 };
 }
 
@@ -102,11 +102,6 @@ export function countStatuses(
 /** `0 violations, 12 known quirks, 0 errors, 0 skips, 68 passes`: every status, in the table's order. */
 export function countsText(counts: StatusCounts): string {
   return STATUSES.map((s) => countOf(counts[s], s)).join(', ');
-}
-
-/** The status word of a result's stored outcome, as shown in tables (`fail` → violation). */
-export function outcomeWord(r: Pick<CheckResult, 'outcome' | 'findings'>): string {
-  return statusEntry(statusOf(r)).word;
 }
 
 /**

@@ -8,7 +8,7 @@ export function xmlText(text: string): string {
   return visibleControls(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-export function xmlAttr(text: string | number): string {
+function xmlAttr(text: string | number): string {
   return xmlText(String(text)).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 }
 

@@ -1,7 +1,7 @@
 import { type BodyIssue, firstInvalidUtf8, scanJson } from './json-scan.ts';
 
 /** Deeper than this, a body is not parsed: the code that reads bodies afterwards is recursive. */
-export const MAX_JSON_DEPTH = 512;
+const MAX_JSON_DEPTH = 512;
 
 export interface ReadBody {
   bodyText: string;

@@ -31,7 +31,7 @@ const PLACEHOLDERS: Record<string, (v: string) => string> = {
 };
 
 /** Replaces customer data inside a JSON value, keeping types and formats. */
-export function maskCustomerData(value: unknown, key?: string): unknown {
+function maskCustomerData(value: unknown, key?: string): unknown {
   if (typeof value === 'string') return key && PLACEHOLDERS[key] ? PLACEHOLDERS[key]!(value) : value;
   if (Array.isArray(value)) return value.map((v) => maskCustomerData(v, key));
   if (value && typeof value === 'object') {

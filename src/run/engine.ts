@@ -73,10 +73,7 @@ export function kitVersion(): { name: string; version: string } {
 }
 
 /** Schema coverage per operation: undocumented properties seen, and described properties never seen. */
-export function coverageOf(
-  artifacts: VersionArtifacts,
-  exchanges: Exchange[],
-): Record<string, OperationCoverage> {
+function coverageOf(artifacts: VersionArtifacts, exchanges: Exchange[]): Record<string, OperationCoverage> {
   const out: Record<string, OperationCoverage> = {};
   const schemas = artifacts.schemas();
   for (const op of Object.values(artifacts.index.operations)) {

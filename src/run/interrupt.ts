@@ -5,7 +5,7 @@
  * returns what it gathered, marked partial. Later signals do not kill the process: the cleanup and the reports
  * are bounded in time already, and a second Ctrl-C must not lose the results gathered.
  */
-export const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 export type StopSignal = (typeof SIGNALS)[number];
 
 /** The exit code of a run stopped by a signal: 128 + its number (130 for SIGINT, 143 for SIGTERM). */

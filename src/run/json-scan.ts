@@ -8,8 +8,8 @@ import type { BodyIssue } from '../model/exchange.ts';
 
 export type { BodyIssue, BodyIssueKind } from '../model/exchange.ts';
 
-export const MAX_ISSUES = 50;
-export const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const MAX_ISSUES = 50;
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 interface Frame {
   object: boolean;

@@ -19,7 +19,7 @@ export interface Target {
   close(): Promise<void>;
 }
 
-export const MOCK_TOKEN = 'test-token';
+const MOCK_TOKEN = 'test-token';
 
 function isLoopback(host: string): boolean {
   const h = host.replace(/^\[|\]$/g, '');
@@ -37,7 +37,7 @@ export function checkTransportSecurity(baseUrl: string, allowInsecure: boolean):
 }
 
 /** The live-write guard: writes only in the sandbox the user named, with the tag and admin given. */
-export function liveWritePlan(config: RunConfig, me: Exchange | undefined): WritePlan {
+function liveWritePlan(config: RunConfig, me: Exchange | undefined): WritePlan {
   if (!config.allowWrites)
     return {
       allowed: false,

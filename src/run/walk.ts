@@ -8,7 +8,7 @@ export interface WalkOutcome {
 }
 
 /** The cursor of the next page, if the page has one. */
-export function nextCursor(page: Exchange): string | undefined {
+function nextCursor(page: Exchange): string | undefined {
   const next = (page.body as { pages?: { next?: { starting_after?: unknown } | null } } | undefined)?.pages
     ?.next?.starting_after;
   return typeof next === 'string' && next !== '' ? next : undefined;

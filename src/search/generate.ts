@@ -27,9 +27,9 @@ const or = (...value: SearchNode[]): SearchNode => ({ operator: 'OR', value });
 const ids = (cs: Conv[]) => cs.map((c) => String(c.id));
 
 /** How many conversations a query names at most (keeps every answer to a page or two). */
-export const SAMPLE = 5;
+const SAMPLE = 5;
 /** The page size of the query that walks several pages. */
-export const WALK_PER_PAGE = 2;
+const WALK_PER_PAGE = 2;
 
 function tagIds(c: Conv): string[] {
   const tags = (c.tags as { tags?: unknown } | undefined)?.tags;

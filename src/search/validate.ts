@@ -1,4 +1,4 @@
-import type { SearchFilter, SearchGroup, SearchNode, SearchRequest } from '../model/search.ts';
+import type { SearchGroup, SearchNode, SearchRequest } from '../model/search.ts';
 import { type SearchFieldType, searchField } from './fields.ts';
 import {
   DEFAULT_PER_PAGE,
@@ -396,4 +396,3 @@ export function validateQuery(
 
 export const isGroup = (node: SearchNode): node is SearchGroup =>
   (node as SearchGroup).operator === 'AND' || (node as SearchGroup).operator === 'OR';
-export const isFilter = (node: SearchNode): node is SearchFilter => !isGroup(node);

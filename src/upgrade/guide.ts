@@ -46,7 +46,7 @@ export interface UpgradeGuide {
 }
 
 /** `conversations[].source.author` of listConversations → `/source/author` (list pairs are the items). */
-export function runtimePath(operationId: string, property: string | undefined): string | undefined {
+function runtimePath(operationId: string, property: string | undefined): string | undefined {
   if (property === undefined) return undefined;
   if (property === '(root)') return '';
   let p = property.replace(/<[^>]*>/g, '');
@@ -71,7 +71,7 @@ const WRITTEN_AT: Record<string, readonly string[]> = {
 };
 
 /** The runtime comparison of two observations, per operation (pairs keyed `operation id`). */
-export function compareObservations(observed: Observed): Observation[] {
+function compareObservations(observed: Observed): Observation[] {
   const [a, b] = observed.observations;
   if (!a || !b) return [];
   const out: Observation[] = [];

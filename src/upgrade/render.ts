@@ -5,7 +5,7 @@ import { escapeHtml } from '../report/html-parts.ts';
 import type { GuideChange, GuideEntry, Observation, UpgradeGuide } from './guide.ts';
 
 /** One line for an observation: the old → new values with counts, or what differed in how many resources. */
-export function observationLine(o: Observation): string {
+function observationLine(o: Observation): string {
   const where = `${o.operationId} ${o.path === '' ? '(root)' : o.path}`;
   const n = `${o.count} ${o.count === 1 ? 'resource' : 'resources'}`;
   if (o.kind === 'values-differ') return `${where}: ${renderMappings(o)} — ${n}`;

@@ -24,7 +24,7 @@ export const lockFile = lockPath();
 export const quirksDir = resolve(packageRoot, 'openapi', 'quirks');
 
 /** `$XDG_CACHE_HOME/intercom-conformance` (default `~/.cache/intercom-conformance`): outside node_modules. */
-export function userCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+function userCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   // The XDG spec: a relative XDG_CACHE_HOME is invalid and ignored.
   const base =
     env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(homedir(), '.cache');

@@ -24,7 +24,7 @@ export interface SchemaTarget {
   validate: ValidateFunction;
 }
 
-export function findOperation(artifacts: VersionArtifacts, operationId: string): OperationInfo {
+function findOperation(artifacts: VersionArtifacts, operationId: string): OperationInfo {
   const operation = artifacts.index.operations[operationId];
   if (!operation) {
     throw new UserError(
@@ -109,13 +109,13 @@ function validatorOf(artifacts: VersionArtifacts, media: MediaInfo): ValidateFun
  * The JSON pointer of the failed keyword in the description: the generated schemas carry their own pointer as
  * `$comment` (Ajv's schemaPath restarts at `#` inside every `$ref`'d schema, so it cannot tell).
  */
-export function specPointerOf(media: MediaInfo, error: ErrorObject): string {
+function specPointerOf(media: MediaInfo, error: ErrorObject): string {
   const at = (error.parentSchema as { $comment?: unknown } | undefined)?.$comment;
   const base = typeof at === 'string' ? at : media.pointer;
   return `${base}/${escapeToken(error.keyword)}`;
 }
 
-export function toFindings(media: MediaInfo, errors: ErrorObject[] | null | undefined): SchemaFinding[] {
+function toFindings(media: MediaInfo, errors: ErrorObject[] | null | undefined): SchemaFinding[] {
   return (errors ?? [])
     .map((e) => ({
       instancePath: e.instancePath,
@@ -128,7 +128,7 @@ export function toFindings(media: MediaInfo, errors: ErrorObject[] | null | unde
     .sort(compareFindings);
 }
 
-export function compareFindings(a: SchemaFinding, b: SchemaFinding): number {
+function compareFindings(a: SchemaFinding, b: SchemaFinding): number {
   return (
     (a.instancePath < b.instancePath ? -1 : a.instancePath > b.instancePath ? 1 : 0) ||
     (a.schemaPath < b.schemaPath ? -1 : a.schemaPath > b.schemaPath ? 1 : 0)

@@ -66,7 +66,7 @@ function codesOf(error: unknown): string[] {
 }
 
 /** Removes anything URL-like from a message (a token may sit in a URL's query or credentials). */
-export function withoutUrls(text: string): string {
+function withoutUrls(text: string): string {
   return text.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S*/gi, '[url]').replace(/[\r\n]+/g, ' ');
 }
 

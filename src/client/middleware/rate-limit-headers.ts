@@ -15,7 +15,7 @@ function whole(value: string | null): number | undefined {
 }
 
 /** A reset below 10^9 is read as "seconds from now" (some gateways send that), otherwise as Unix seconds. */
-export function resetMsOf(headers: Headers, nowMs: number): number | undefined {
+function resetMsOf(headers: Headers, nowMs: number): number | undefined {
   const reset = whole(headers.get('x-ratelimit-reset'));
   if (reset === undefined) return undefined;
   return reset < 1_000_000_000 ? nowMs + reset * 1000 : reset * 1000;

@@ -4,7 +4,7 @@ import { rateLimitOf, retryAfterMs } from './rate-limit-headers.ts';
 import { type Layer, methodOf, signalOf } from './types.ts';
 
 /** Methods retried without asking: safe reads. Writes (POST, DELETE of a tag) are verified by the caller first. */
-export const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface RetryOptions {
   maxRetries: number;
@@ -27,7 +27,7 @@ export function responseMeta(response: Response): ResponseMeta {
   return META.get(response) ?? { attempts: 1 };
 }
 
-export function isRetryableStatus(status: number): boolean {
+function isRetryableStatus(status: number): boolean {
   return status === 429 || status === 408 || status >= 500;
 }
 
@@ -41,7 +41,7 @@ export function backoffDelay(
 }
 
 /** The wait the server asked for (Retry-After; for a 429 also X-RateLimit-Reset), if any. */
-export function serverDelay(response: Response, nowMs: number): number | undefined {
+function serverDelay(response: Response, nowMs: number): number | undefined {
   const after = retryAfterMs(response.headers, nowMs);
   if (after !== undefined) return after;
   if (response.status !== 429) return undefined;

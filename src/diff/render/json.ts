@@ -2,7 +2,7 @@ import { renderMessage } from '../messages.ts';
 import type { DiffSection } from '../model.ts';
 
 /** A section as JSON: the change model as is, each change with its rendered message added. */
-export function sectionToJson(section: DiffSection): unknown {
+function sectionToJson(section: DiffSection): unknown {
   return {
     title: section.title,
     old: section.old,

@@ -9,7 +9,7 @@ export function renderCounts(counts: Record<string, number>): string {
 }
 
 /** Section headings: what each level means for a running client. */
-export const LEVEL_HEADINGS: Record<Level, string> = {
+const LEVEL_HEADINGS: Record<Level, string> = {
   breaking: 'BREAKING: a running client can misbehave',
   warning: 'WARNING: a running client may misbehave',
   info: 'INFO: on the wire, harmless to readers',

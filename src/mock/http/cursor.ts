@@ -9,7 +9,7 @@ export interface Cursor {
   page: number;
 }
 
-export function workspaceTag(seed: number, size: number): string {
+function workspaceTag(seed: number, size: number): string {
   return mix(seed, size, 0x63757273).toString(36);
 }
 

@@ -44,7 +44,7 @@ export interface ErrorList {
   errors: Array<{ code: string; message: string }>;
 }
 
-export function errorList(code: string, message: string, requestId: string): ErrorList {
+function errorList(code: string, message: string, requestId: string): ErrorList {
   return { type: 'error.list', request_id: requestId, errors: [{ code, message }] };
 }
 

@@ -17,10 +17,6 @@ const CONVERSATION_OPERATIONS = new Set([
   'detachTagFromConversation',
 ]);
 
-export function faultRunsOperation(fault: FaultId): boolean {
-  return fault !== '429' && fault !== '500' && fault !== '503';
-}
-
 /**
  * Which request gets which fault: a 429 storm first (when selected), then the other faults in turn on one
  * faultable request in `every`, at most `times` of them.

@@ -3,8 +3,8 @@ import type { PageData } from '../render/shape.ts';
 import { type Cursor, decodeCursor, encodeCursor } from './cursor.ts';
 
 /** Cursor pagination of listConversations: `per_page` default 20, maximum 150. */
-export const DEFAULT_PER_PAGE = 20;
-export const MAX_PER_PAGE = 150;
+const DEFAULT_PER_PAGE = 20;
+const MAX_PER_PAGE = 150;
 
 export interface PageRequest {
   page: PageData;

@@ -8,7 +8,7 @@ import { JSON_TYPE, type MockResponse } from './response.ts';
  * The HTTP side: listens on 127.0.0.1 only, reads bounded request bodies, writes `MockResponse`s (incl. the
  * faults: streams with backpressure, resets mid-body, delays), and closes without waiting on anything.
  */
-export const HOST = '127.0.0.1';
+const HOST = '127.0.0.1';
 const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface Listening {

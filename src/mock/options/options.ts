@@ -68,7 +68,7 @@ export interface ResolvedOptions {
   requestLogLimit: number;
 }
 
-export const MAX_CONVERSATIONS = 100_000;
+const MAX_CONVERSATIONS = 100_000;
 
 export const DEFAULT_TAGS: CatalogueTag[] = [
   { id: '7522901', name: 'Billing' },
@@ -86,7 +86,7 @@ export const DEFAULT_TAGS: CatalogueTag[] = [
  * seed. Fixed, so that responses are byte-identical run after run. `snoozed_until` is placed after 2100-01-01
  * (see `SNOOZE_BASE`), so it is in the future both of this clock and of the real one.
  */
-export function defaultNow(seed: number): number {
+function defaultNow(seed: number): number {
   return 1_719_000_000 + (mix(seed, 0x6e6f77) % 86_400);
 }
 

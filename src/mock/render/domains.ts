@@ -19,7 +19,7 @@ export interface VersionDomains {
 }
 
 /** Where each domain lives, from the conversation schema (`*` = array items). */
-export const DOMAIN_PATHS: Record<keyof VersionDomains, string[]> = {
+const DOMAIN_PATHS: Record<keyof VersionDomains, string[]> = {
   priority: ['priority'],
   sourceType: ['source', 'type'],
   slaStatus: ['sla_applied', 'sla_status'],
@@ -68,7 +68,7 @@ function members(root: Schema, schema: Schema, depth = 0): Schema[] {
   return out;
 }
 
-export function enumAt(root: Schema, schema: unknown, path: string[]): readonly unknown[] | undefined {
+function enumAt(root: Schema, schema: unknown, path: string[]): readonly unknown[] | undefined {
   let nodes = [deref(root, schema)].filter((n): n is Schema => n !== undefined);
   for (const key of path) {
     const next: Schema[] = [];

@@ -18,7 +18,7 @@ function mapped(domains: VersionDomains, key: keyof VersionDomains, value: unkno
   return toDomain(value, domains[key], EQUIVALENTS[key]);
 }
 
-export function renderConversation(profile: VersionProfile, c: Conversation): Rendered {
+function renderConversation(profile: VersionProfile, c: Conversation): Rendered {
   const n = c.neutral;
   const d = profile.domains;
   const out: Rendered = { ...n };

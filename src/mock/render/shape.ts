@@ -23,7 +23,7 @@ export interface ConversationView {
 }
 
 /** A marker to leave a property out in `overrides`. */
-export const OMIT = Symbol('omit');
+const OMIT = Symbol('omit');
 
 export function tagJson(tag: AppliedTag, name: string): Record<string, unknown> {
   return {

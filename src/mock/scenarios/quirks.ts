@@ -72,8 +72,6 @@ export const MOCK_QUIRKS = {
 
 export type QuirkId = keyof typeof MOCK_QUIRKS;
 
-export const MOCK_QUIRK_IDS = Object.keys(MOCK_QUIRKS) as QuirkId[];
-
 /** One deviation of a documented-scenario response from the strict schema, at an instance path of the body. */
 export interface Deviation {
   quirk: QuirkId;

@@ -29,7 +29,7 @@ export interface CatalogueTag {
 export const SNOOZE_BASE = 4_102_444_800;
 /** The conversation with more than 500 parts (when the workspace has that many conversations). */
 export const LARGE_CONVERSATION_INDEX = 7;
-export const LARGE_PART_COUNT = 620;
+const LARGE_PART_COUNT = 620;
 /** Intercom returns at most the 500 most recent parts; `total_count` keeps the real count. */
 export const MAX_RETURNED_PARTS = 500;
 /** Seconds between two conversations' updated_at: the list is ordered by updated_at, newest first. */
@@ -70,7 +70,7 @@ export interface WorkspaceContext {
   tags: CatalogueTag[];
 }
 
-export function idBase(seed: number): number {
+function idBase(seed: number): number {
   return 1_000_000_000 + (mix(seed, 0x6964) % 800_000_000);
 }
 

@@ -26,17 +26,17 @@ export const CHANNELS = [
   'whatsapp',
 ] as const;
 
-export const SLA_STATUSES = ['hit', 'missed', 'cancelled', 'active'] as const;
-export const AI_SOURCE_TYPES = [
+const SLA_STATUSES = ['hit', 'missed', 'cancelled', 'active'] as const;
+const AI_SOURCE_TYPES = [
   'essentials_plan_setup',
   'profile',
   'workflow',
   'workflow_preview',
   'fin_preview',
 ] as const;
-export const AI_ANSWER_TYPES = ['ai_answer', 'custom_answer', null] as const;
+const AI_ANSWER_TYPES = ['ai_answer', 'custom_answer', null] as const;
 /** `ai_agent.resolution_state`: 2.11–2.14 and 2.15+ share two values and name the others differently. */
-export const AI_OUTCOMES = [
+const AI_OUTCOMES = [
   'assumed_resolution',
   'confirmed_resolution',
   'routed_to_team',
@@ -46,7 +46,7 @@ export const AI_OUTCOMES = [
   'procedure_handoff',
   null,
 ] as const;
-export const LINK_CATEGORIES = ['Customer', 'Back-office', 'Tracker', null] as const;
+const LINK_CATEGORIES = ['Customer', 'Back-office', 'Tracker', null] as const;
 
 export interface NeutralPicks {
   priority: PriorityLevel;

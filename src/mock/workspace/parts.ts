@@ -13,7 +13,7 @@ export interface PartFacts {
   assignedTo: string | null;
 }
 
-export const CONTACT_BODIES = [
+const CONTACT_BODIES = [
   '<p>Hi, I can&#39;t log in to my account since this morning.</p>',
   '<p>Is there a way to export my invoices &amp; receipts?</p>',
   '<p>The app shows <b>&quot;Error 42&quot;</b> when I upload a file.</p>',
@@ -22,7 +22,7 @@ export const CONTACT_BODIES = [
   '<p>I&#x27;d like to cancel my subscription.</p>',
 ];
 
-export const ADMIN_BODIES = [
+const ADMIN_BODIES = [
   '<p>Thanks for reaching out &mdash; let me check that for you.</p>',
   '<p>Could you send us a screenshot?<br>That helps a lot.</p>',
   '<p>This is fixed now. Let us know if anything else comes up &#128578;</p>',
@@ -30,7 +30,7 @@ export const ADMIN_BODIES = [
   '<p>You can find it under <a href="https://example.com/settings">Settings &gt; Billing</a>.</p>',
 ];
 
-export const NOTE_BODIES = [
+const NOTE_BODIES = [
   '<p>Customer is on the legacy plan &lt;2022&gt;.</p>',
   '<p>Escalated to engineering, see ticket.</p>',
   '<p>Refund approved by finance.</p>',

@@ -24,7 +24,7 @@ export interface Rng {
   pick<T>(items: readonly T[]): T;
 }
 
-export function mulberry32(seed: number): () => number {
+function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -43,14 +43,4 @@ export function rng(...seedParts: number[]): Rng {
     chance: (probability) => next() < probability,
     pick: (items) => items[Math.floor(next() * items.length)] as (typeof items)[number],
   };
-}
-
-/** A string's 32-bit hash (FNV-1a), to use strings as seed parts. */
-export function hashString(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }
