@@ -6,7 +6,7 @@ import { HTML_SCRIPT, HTML_STYLE } from './html-assets.ts';
 import { code, comparisonTable, filters, groupDetails, h, ident, scriptJson } from './html-parts.ts';
 import { finish, plural, prepare, type RenderOptions, shortCommit } from './prepare.ts';
 import type { SchemaExcerptFn } from './schema-excerpt.ts';
-import { countStatuses, countsText, STATUSES, statusEntry, statusOf } from './vocabulary.ts';
+import { countStatuses, countsText, matrixRows, STATUSES, statusEntry, statusOf } from './vocabulary.ts';
 
 export interface HtmlOptions extends RenderOptions {
   /** Looks up the schema a finding broke (see `artifactSchemaExcerpt`); without it, no excerpt is shown. */
@@ -80,14 +80,6 @@ export function renderHtml(result: RunResult, options: HtmlOptions = {}): string
   );
 
   body.push('<section id="matrix"><h2>Matrix</h2>');
-  const cells = new Map<string, ReturnType<typeof countStatuses> & { findings: number }>();
-  for (const r of run.results) {
-    const key = `${r.apiVersion}\u0000${r.operationId}`;
-    const cell = cells.get(key) ?? { ...countStatuses([]), findings: 0 };
-    cell[statusOf(r)]++;
-    cell.findings += r.findings.length;
-    cells.set(key, cell);
-  }
   const tones: Record<string, string> = {
     violation: 'bad',
     'known-quirk': 'warn',
@@ -95,16 +87,15 @@ export function renderHtml(result: RunResult, options: HtmlOptions = {}): string
     skip: '',
     pass: '',
   };
-  const matrixRows = [...cells.entries()].map(([key, c]) => {
-    const [version, op] = key.split('\u0000') as [string, string];
+  const rows = matrixRows(run.results).map(({ version, operation: op, counts: c, findings }) => {
     const n = (value: number, cls = '') =>
       `<td class="n${value === 0 ? ' zero' : cls ? ` ${cls}` : ''}">${value}</td>`;
-    return `<tr data-version="${h(version)}" data-operation="${h(op)}"><td>${h(version)}</td><td>${ident(op)}</td>${STATUSES.map((s) => n(c[s], tones[s])).join('')}${n(c.findings)}</tr>`;
+    return `<tr data-version="${h(version)}" data-operation="${h(op)}"><td>${h(version)}</td><td>${ident(op)}</td>${STATUSES.map((s) => n(c[s], tones[s])).join('')}${n(findings)}</tr>`;
   });
   body.push(
-    matrixRows.length === 0
+    rows.length === 0
       ? '<p class="muted">No checks ran.</p>'
-      : `<table class="matrix"><thead><tr><th>Version</th><th>Operation</th>${STATUSES.map((s) => `<th>${h(statusEntry(s).plural)}</th>`).join('')}<th>findings</th></tr></thead><tbody>\n${matrixRows.join('\n')}\n</tbody></table>`,
+      : `<table class="matrix"><thead><tr><th>Version</th><th>Operation</th>${STATUSES.map((s) => `<th>${h(statusEntry(s).plural)}</th>`).join('')}<th>findings</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`,
     '<p class="muted legend">Checks per operation in each status; a check counts once whatever its number of findings.</p>',
     '</section>',
   );

@@ -3,7 +3,15 @@ import { comparisonView } from './comparison.ts';
 import { type FindingGroup, findingCount, groupFindings, groupsOf } from './groups.ts';
 import { mdCode, mdLink, mdTable, mdText } from './markdown-text.ts';
 import { finish, plural, prepare, type RenderOptions, shortCommit } from './prepare.ts';
-import { countOf, countStatuses, countsText, STATUSES, statusEntry, statusOf } from './vocabulary.ts';
+import {
+  countOf,
+  countStatuses,
+  countsText,
+  matrixRows,
+  STATUSES,
+  statusEntry,
+  statusOf,
+} from './vocabulary.ts';
 
 export interface MarkdownOptions extends RenderOptions {
   /** Most rows listed per section before "…and N more" (default 40). */
@@ -86,27 +94,18 @@ export function renderMarkdown(result: RunResult, options: MarkdownOptions = {})
   if (Object.keys(run.specs).length > 0) out.push('');
 
   out.push('## Matrix', '');
-  const cells = new Map<string, ReturnType<typeof countStatuses> & { findings: number }>();
-  for (const r of run.results) {
-    const key = `${r.apiVersion}\u0000${r.operationId}`;
-    const cell = cells.get(key) ?? { ...countStatuses([]), findings: 0 };
-    cell[statusOf(r)]++;
-    cell.findings += r.findings.length;
-    cells.set(key, cell);
-  }
-  const matrixRows = [...cells.entries()].map(([key, c]) => {
-    const [version, op] = key.split('\u0000') as [string, string];
-    return [mdText(version), mdCode(op), ...STATUSES.map((s) => String(c[s])), String(c.findings)];
+  const rows = matrixRows(run.results).map(({ version, operation: op, counts: c, findings }) => {
+    return [mdText(version), mdCode(op), ...STATUSES.map((s) => String(c[s])), String(findings)];
   });
-  if (matrixRows.length === 0) out.push('No checks ran.', '');
+  if (rows.length === 0) out.push('No checks ran.', '');
   else {
     out.push(
       ...mdTable(
         ['Version', 'Operation', ...STATUSES.map((s) => statusEntry(s).plural), 'findings'],
-        matrixRows.slice(0, maxItems),
+        rows.slice(0, maxItems),
         ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r'],
       ),
-      ...more(matrixRows.length - maxItems, 'rows'),
+      ...more(rows.length - maxItems, 'rows'),
       '',
     );
   }

@@ -125,3 +125,29 @@ export function vocabularyTable(): string {
     '\n',
   );
 }
+
+/** One row of the matrix every renderer shows: a version × operation, its checks per status, its findings. */
+export interface MatrixRow {
+  version: string;
+  operation: string;
+  counts: Record<Status, number>;
+  findings: number;
+}
+
+/** The matrix of a run, in the order results come (the renderers only format it). */
+export function matrixRows(results: readonly CheckResult[]): MatrixRow[] {
+  const rows = new Map<string, MatrixRow>();
+  for (const r of results) {
+    const key = `${r.apiVersion}\u0000${r.operationId}`;
+    const row = rows.get(key) ?? {
+      version: r.apiVersion,
+      operation: r.operationId,
+      counts: countStatuses([]),
+      findings: 0,
+    };
+    row.counts[statusOf(r)]++;
+    row.findings += r.findings.length;
+    rows.set(key, row);
+  }
+  return [...rows.values()];
+}
