@@ -41,6 +41,16 @@ export function pairedCounts(a: Samples, b: Samples): Record<string, number> {
 }
 
 /**
+ * Values the tag round trip sets when it writes: each version's round trip attaches and detaches the tag
+ * itself, at its own moment, so `applied_at` differs between the two bodies whatever the version. A value
+ * change there is the two writes, not the upgrade (a type change still counts).
+ */
+const WRITTEN_AT: Record<string, readonly string[]> = {
+  attachTagToConversation: ['/applied_at'],
+  detachTagFromConversation: ['/applied_at'],
+};
+
+/**
  * The behavioural counterpart of the spec diff: for each pair of consecutive versions of a run, the payloads
  * both returned for the same resources, compared by presence, JSON type and value (`comparePayloads`).
  */
@@ -57,7 +67,8 @@ export function runtimeDiffOf(
         .sort()
         .map((id) => ({ key: `${operationId} ${id}`, a: sa[id], b: sb[id] }));
       for (const d of comparePayloads(pairs, { a: a.apiVersion, b: b.apiVersion }))
-        out.push({ operationId, ...d });
+        if (d.kind !== 'values-differ' || !WRITTEN_AT[operationId]?.includes(d.path))
+          out.push({ operationId, ...d });
     }
   }
   return out;

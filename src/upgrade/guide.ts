@@ -1,8 +1,8 @@
 import { countByLevel } from '../diff/index.ts';
 import { renderMessage } from '../diff/messages.ts';
 import { type Change, type Counts, levelOf } from '../diff/model.ts';
-import { comparePayloads, type RuntimeDifference } from '../diff/runtime.ts';
-import { pairedCounts } from '../run/runtime-diff.ts';
+import type { RuntimeDifference } from '../diff/runtime.ts';
+import { pairedCounts, runtimeDiffOf } from '../run/runtime-diff.ts';
 import type { Observed } from './observe.ts';
 
 /** A runtime difference of one operation (the same engine as `run`'s runtime comparison). */
@@ -60,32 +60,10 @@ function runtimePath(operationId: string, property: string | undefined): string 
     .replace(/\/$/, '');
 }
 
-/**
- * Values the tag round trip sets when it writes: each version's round trip attaches and detaches the tag
- * itself, at its own moment, so `applied_at` differs between the two bodies whatever the version. A value
- * change there is the two writes, not the upgrade (a type change still counts).
- */
-const WRITTEN_AT: Record<string, readonly string[]> = {
-  attachTagToConversation: ['/applied_at'],
-  detachTagFromConversation: ['/applied_at'],
-};
-
 /** The runtime comparison of two observations, per operation (pairs keyed `operation id`). */
 function compareObservations(observed: Observed): Observation[] {
   const [a, b] = observed.observations;
-  if (!a || !b) return [];
-  const out: Observation[] = [];
-  for (const operationId of Object.keys(a.samples).sort()) {
-    const [sa, sb] = [a.samples[operationId] ?? {}, b.samples[operationId] ?? {}];
-    const pairs = Object.keys(sa)
-      .filter((id) => Object.hasOwn(sb, id))
-      .sort()
-      .map((id) => ({ key: `${operationId} ${id}`, a: sa[id], b: sb[id] }));
-    for (const d of comparePayloads(pairs, { a: a.apiVersion, b: b.apiVersion }))
-      if (d.kind !== 'values-differ' || !WRITTEN_AT[operationId]?.includes(d.path))
-        out.push({ operationId, ...d });
-  }
-  return out;
+  return a && b ? runtimeDiffOf([a, b]) : [];
 }
 
 function quirkMoves(changes: readonly Change[], relation: string): QuirkMove[] {

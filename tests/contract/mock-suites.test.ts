@@ -55,6 +55,12 @@ describe('the contract suites on the mock', () => {
     expect(lines).toContain('only-in-b /topics object');
     expect(lines).toContain('only-in-b /ai_agent_participated boolean');
     expect(diffs.every((d) => d.a.label === '2.10' && d.b.label === '2.11')).toBe(true);
+    // Each version's tag round trip writes at its own moment: applied_at differs by the writes, not the versions.
+    const tagOps = diffs as unknown as Array<{ operationId: string; path: string; kind: string }>;
+    expect(
+      tagOps.some((d) => d.operationId === 'attachTagToConversation' && d.kind !== 'values-differ'),
+    ).toBe(false);
+    expect(tagOps.filter((d) => d.path === '/applied_at').map((d) => d.kind)).toEqual([]);
   });
 
   it('report schema coverage: undocumented properties seen and described properties never seen', async () => {
