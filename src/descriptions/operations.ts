@@ -9,6 +9,8 @@ export const COVERED_OPERATIONS = [
   'attachTagToConversation',
   'detachTagFromConversation',
   'identifyAdmin',
+  'searchConversations',
+  'manageConversation',
 ] as const;
 
 export type CoveredOperationId = (typeof COVERED_OPERATIONS)[number];
