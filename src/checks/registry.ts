@@ -9,7 +9,9 @@ import { perPageDefault } from './per-page-default.ts';
 import { plaintext } from './plaintext.ts';
 import { ratingRange } from './rating-range.ts';
 import { schema } from './schema.ts';
+import { searchChecks } from './search.ts';
 import { stateInvariants } from './state-invariants.ts';
+import { stateRoundTrip } from './state-round-trip.ts';
 import { statusDocumented } from './status-documented.ts';
 import { tagEcho } from './tag-echo.ts';
 import { tagRoundTrip } from './tag-round-trip.ts';
@@ -34,4 +36,6 @@ export const CHECKS: readonly Check[] = [
   error404,
   tagRoundTrip,
   tagEcho,
+  ...searchChecks,
+  stateRoundTrip,
 ];

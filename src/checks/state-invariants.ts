@@ -2,7 +2,7 @@ import { isRecord } from './read.ts';
 import { conversationsOf, defineCheck, finding, quirk, quirkRef, requestOf } from './types.ts';
 
 const ID = 'state-invariants';
-const OPERATIONS = ['listConversations', 'retrieveConversation'];
+const OPERATIONS = ['listConversations', 'retrieveConversation', 'searchConversations', 'manageConversation'];
 
 type Rule = { open?: boolean; snoozed_until?: string };
 
@@ -20,7 +20,11 @@ function rulesOf(data: unknown): Record<string, Rule> | undefined {
   return out;
 }
 
-/** `state: snoozed` ⇒ `open: true` and a future `snoozed_until`; `state: closed` ⇒ `open: false` — as the quirk registry documents. */
+/**
+ * `state: snoozed` ⇒ `open: true` and a future `snoozed_until`; `state: closed` ⇒ `open: false` — as the quirk
+ * registry documents — on every conversation received, including the one the state round trip snoozed, closed
+ * and reopened itself (`kitStates` in the observations), so the rules never depend on the workspace by chance.
+ */
 export const stateInvariants = defineCheck<{
   rules: Record<string, Rule>;
   convs: ReturnType<typeof conversationsOf>;
@@ -86,6 +90,14 @@ export const stateInvariants = defineCheck<{
           ),
         );
     }
-    return { findings, observations: { conversationsChecked: convs.length } };
+    // The rules ran on states the kit put a conversation in itself (the state round trip), not only on chance.
+    const byKit = convs.filter((x) => x.kitState);
+    return {
+      findings,
+      observations: {
+        conversationsChecked: convs.length,
+        kitStates: byKit.map((x) => String(x.conversation.state)).sort(),
+      },
+    };
   },
 });

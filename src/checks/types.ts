@@ -137,6 +137,23 @@ export function byOperation(exchanges: Exchange[]): Map<string, Exchange[]> {
   return map;
 }
 
+/** Every exchange of the searches: each case's pages and the per_page 151 probe. */
+export function searchExchanges(c: Collected): Exchange[] {
+  const s = c.search;
+  if (!s) return [];
+  return [
+    ...s.cases.flatMap((k) => k.pages),
+    ...(s.perPageOverflow?.search ? [s.perPageOverflow.search] : []),
+  ];
+}
+
+/** Every exchange of the state round trip and its restoration, in the order they were sent. */
+export function stateExchanges(c: Collected): Exchange[] {
+  const t = c.states;
+  if (!t) return [];
+  return [...t.steps.flatMap((s) => (s.exchange ? [s.exchange] : [])), ...(t.restoration?.exchanges ?? [])];
+}
+
 export function allExchanges(c: Collected): Exchange[] {
   const t = c.tags;
   return [
@@ -153,21 +170,48 @@ export function allExchanges(c: Collected): Exchange[] {
     t.detach,
     t.afterDetach,
     t.cleanup?.exchange,
+    ...searchExchanges(c),
+    ...stateExchanges(c),
   ].filter((e): e is Exchange => e !== undefined);
 }
 
-/** Conversations seen in list pages and retrieves, with where they came from. */
-export function conversationsOf(
-  c: Collected,
-): Array<{ conversation: Record<string, unknown>; exchange: Exchange; path: string }> {
-  const out: Array<{ conversation: Record<string, unknown>; exchange: Exchange; path: string }> = [];
-  for (const e of c.walk) {
-    listPageOf(e)?.conversations.forEach((conversation, i) => {
-      if (isConversation(conversation)) out.push({ conversation, exchange: e, path: `/conversations/${i}` });
-    });
-  }
+/** A conversation a check reads, with the exchange and the instance path it came from. */
+export interface SeenConversation {
+  conversation: Record<string, unknown>;
+  exchange: Exchange;
+  path: string;
+  /** It is the conversation of the state round trip, in a state the kit put it in. */
+  kitState?: boolean;
+}
+
+function pageConversations(e: Exchange, into: SeenConversation[], kitId?: string): void {
+  listPageOf(e)?.conversations.forEach((conversation, i) => {
+    if (!isConversation(conversation)) return;
+    const seen: SeenConversation = { conversation, exchange: e, path: `/conversations/${i}` };
+    if (kitId !== undefined && String(conversation.id) === kitId) seen.kitState = true;
+    into.push(seen);
+  });
+}
+
+/**
+ * Conversations seen in list pages, retrieves, search pages and the state round trip (its writes' answers, the
+ * retrieves, list page and search after them), with where they came from.
+ */
+export function conversationsOf(c: Collected): SeenConversation[] {
+  const out: SeenConversation[] = [];
+  for (const e of c.walk) pageConversations(e, out);
   for (const e of c.retrieves) {
     if (e.status === 200 && isConversation(e.body)) out.push({ conversation: e.body, exchange: e, path: '' });
+  }
+  for (const e of c.search?.cases.flatMap((k) => k.pages) ?? [])
+    if (e.status === 200) pageConversations(e, out);
+  const trip = c.states;
+  for (const step of trip?.steps ?? []) {
+    const e = step.exchange;
+    if (e?.status !== 200) continue;
+    if (step.kind === 'list' || step.kind === 'search') pageConversations(e, out, trip!.conversationId);
+    else if (isConversation(e.body))
+      out.push({ conversation: e.body, exchange: e, path: '', kitState: true });
   }
   return out;
 }

@@ -7,11 +7,9 @@
  * `admin_id` and `assignee_id` are strings as the schemas say, although every version's request examples send
  * integers (991266441).
  */
-export type ManageAction =
-  | { action: 'close' }
-  | { action: 'open' }
-  | { action: 'snooze'; until: number }
-  | { action: 'assign'; assigneeType: 'admin' | 'team'; assigneeId: string | null };
+import type { ManageAction } from '../model/conversation-state.ts';
+
+export type { ManageAction };
 
 export type ManageBody =
   | { message_type: 'close'; type: 'admin'; admin_id: string; body?: string }

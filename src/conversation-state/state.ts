@@ -1,18 +1,15 @@
+import type {
+  ConversationState,
+  ConversationStateName,
+  StateExpectation,
+} from '../model/conversation-state.ts';
+
+export type { ConversationState, ConversationStateName, StateExpectation };
+
 /**
  * The part of a conversation a state round trip changes and must restore: its state, when a snooze ends, and
  * who it is assigned to. Read from a conversation object of any version.
  */
-export type ConversationStateName = 'open' | 'closed' | 'snoozed';
-
-export interface ConversationState {
-  state: ConversationStateName;
-  /** Unix seconds; null unless snoozed. */
-  snoozedUntil: number | null;
-  /** Admin assignee id as a string (the request bodies take strings); null when unassigned. */
-  adminAssigneeId: string | null;
-  teamAssigneeId: string | null;
-}
-
 const STATES: readonly string[] = ['open', 'closed', 'snoozed'];
 
 const idOrNull = (v: unknown): string | null =>
@@ -32,17 +29,6 @@ export function stateOf(conversation: unknown): ConversationState | { error: str
     adminAssigneeId: idOrNull(c.admin_assignee_id),
     teamAssigneeId: idOrNull(c.team_assignee_id),
   };
-}
-
-/** What a retrieve must show after a step: state, `open`, `snoozed_until` (the documented rules). */
-export interface StateExpectation {
-  state: ConversationStateName;
-  /** snoozed ⇒ open is true (a snoozed conversation is open); closed ⇒ false. */
-  open: boolean;
-  /** The snooze end for a snooze; null for open and closed. */
-  snoozedUntil: number | null;
-  adminAssigneeId?: string | null;
-  teamAssigneeId?: string | null;
 }
 
 export interface StateMismatch {

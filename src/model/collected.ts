@@ -1,4 +1,6 @@
+import type { StateRoundTrip } from './conversation-state.ts';
 import type { Exchange } from './exchange.ts';
+import type { SearchCollected } from './search.ts';
 
 /** Everything the checks of one API version read: the exchanges of each step of the plan. */
 export interface Collected {
@@ -16,6 +18,10 @@ export interface Collected {
   errors401: Exchange[];
   error404?: Exchange;
   tags: TagRoundTrip;
+  /** The searches built from what the list returned (and the user's own), page by page. */
+  search?: SearchCollected;
+  /** The state round trip: snooze, open, close, reopen one conversation, and its restoration. */
+  states?: StateRoundTrip;
   /** The run was interrupted: steps after it were not taken (their exchanges are absent). */
   interrupted?: boolean;
 }
@@ -56,6 +62,12 @@ export interface WritePlan {
   reason?: string;
   tagId?: string;
   adminId?: string;
+  /** Why the tag round trip has no tag, when writes are allowed without one (the state round trip needs none). */
+  noTag?: string;
+  /** Why the state round trip does not run although writes are allowed (a replay that did not record one). */
+  noStateTrip?: string;
+  /** The end of the trip's snooze (Unix seconds), when it must be a given one (a replay: the recorded one). */
+  snoozeUntil?: number;
 }
 
 /** The tag ids a conversation body shows. */

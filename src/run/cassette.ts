@@ -13,6 +13,8 @@ import { BAD_TOKEN } from './http.ts';
 export interface Cassette {
   cassetteVersion: 1;
   apiVersion: string;
+  /** When the recording started (Unix seconds): a replay judges time-bound rules (a snooze ends in the future) then. */
+  recordedAt?: number;
   exchanges: Exchange[];
 }
 
@@ -52,14 +54,23 @@ export function forCassette(e: Exchange, secrets: string[]): Exchange {
   return scrubSecretsDeep(out, secrets);
 }
 
-export function writeCassettes(dir: string, byVersion: Map<string, Exchange[]>): string[] {
+export function writeCassettes(
+  dir: string,
+  byVersion: Map<string, Exchange[]>,
+  recordedAt?: number,
+): string[] {
   mkdirSync(dir, { recursive: true });
   const files: string[] = [];
   for (const [apiVersion, exchanges] of byVersion) {
     const file = join(dir, `${apiVersion}.json`);
     // Timings are not part of a recording: the same responses make the same cassette.
     const timeless = exchanges.map(({ elapsedMs: _elapsedMs, ...e }) => e);
-    const cassette: Cassette = { cassetteVersion: 1, apiVersion, exchanges: timeless };
+    const cassette: Cassette = {
+      cassetteVersion: 1,
+      apiVersion,
+      ...(recordedAt !== undefined ? { recordedAt } : {}),
+      exchanges: timeless,
+    };
     writeFileSync(file, `${JSON.stringify(cassette, null, 2)}\n`);
     files.push(file);
   }

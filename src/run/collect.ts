@@ -2,10 +2,13 @@ import { RESILIENCE_DEFAULTS } from '../client/middleware/index.ts';
 import type { OperationInfo } from '../descriptions/operations.ts';
 import { type Collected, tagIdsOf, type WritePlan } from '../model/collected.ts';
 import { type Exchange, listedIds } from '../model/exchange.ts';
+import type { SearchRequest } from '../model/search.ts';
 import type { VersionArtifacts } from '../validate/artifacts.ts';
 import { RUN_DEFAULTS } from './config.ts';
 import { fillPath, type HttpSettings, type RequestBudget, send } from './http.ts';
 import { mapPool } from './pool.ts';
+import { searchSteps } from './search-steps.ts';
+import { stateRoundTrip } from './state-trip.ts';
 import { type Go, tagRoundTrip } from './tag-trip.ts';
 import { createTransport } from './transport.ts';
 import { walkList } from './walk.ts';
@@ -28,6 +31,12 @@ export interface CollectOptions {
   signal?: AbortSignal;
   /** Time the tag cleanup may take, also after an interruption (default 15 s). */
   cleanupTimeoutMs?: number;
+  /** The user's own searches (`--search-query`), sent after the generated ones. */
+  searchQueries?: SearchRequest[];
+  /** Run the state round trip where writes are allowed (default true; `upgrade` only reads). */
+  stateTrip?: boolean;
+  /** How far ahead the state round trip's snooze ends (default 5 minutes). */
+  snoozeMinutes?: number;
 }
 
 const UNKNOWN_CONVERSATION = '999999999999999';
@@ -64,7 +73,8 @@ function sample(pages: Exchange[], size: number): string[] {
 /**
  * Walks one API version of a target through the plan every check reads: /me, the list (default page size,
  * a per_page=150 walk, per_page=151), a sample of retrieves (concurrently, one as plaintext), the error probes,
- * and the tag round trip with cleanup guaranteed. Never throws: failures are recorded in the exchanges. When
+ * the searches built from what the list returned, the tag round trip and the state round trip, both with their
+ * restoration guaranteed. Never throws: failures are recorded in the exchanges. When
  * interrupted, it stops starting steps, drops the cut request, and still cleans up after the tag round trip.
  */
 export async function collect(artifacts: VersionArtifacts, options: CollectOptions): Promise<Collected> {
@@ -81,6 +91,7 @@ export async function collect(artifacts: VersionArtifacts, options: CollectOptio
       ...(extra.body !== undefined ? { body: extra.body } : {}),
       ...(extra.badToken ? { badToken: true } : {}),
       ...(extra.cleanup ? { cleanup: true } : {}),
+      ...(extra.retrySafe ? { retrySafe: true } : {}),
       ...((extra.signal ?? signal) ? { signal: extra.signal ?? signal } : {}),
     });
     const e = options.transform ? options.transform(sent) : sent;
@@ -154,20 +165,46 @@ export async function collect(artifacts: VersionArtifacts, options: CollectOptio
   }
   assign('error404', await step('error-404', retrieve, fillPath(retrieve, [UNKNOWN_CONVERSATION])));
 
+  const listed = out.walk.flatMap((page) => {
+    const list = (page.body as { conversations?: unknown } | undefined)?.conversations;
+    return page.status === 200 && Array.isArray(list) ? list : [];
+  });
+  if (!signal?.aborted)
+    out.search = await searchSteps(
+      {
+        apiVersion: v,
+        go,
+        search: ops.searchConversations,
+        maxPages: options.maxPages,
+        ...(signal ? { signal } : {}),
+      },
+      listed,
+      options.searchQueries ?? [],
+      out.perPageOverflow,
+    );
+
+  const tripContext = {
+    artifacts,
+    go,
+    transport,
+    maxRetries: options.settings.maxRetries,
+    cleanupTimeoutMs: options.cleanupTimeoutMs ?? (RUN_DEFAULTS.cleanupTimeoutMs as number),
+    ...(signal ? { signal } : {}),
+  };
+  const writes = options.writes(out.me);
   out.tags = await tagRoundTrip(
-    {
-      artifacts,
-      go,
-      transport,
-      maxRetries: options.settings.maxRetries,
-      cleanupTimeoutMs: options.cleanupTimeoutMs ?? (RUN_DEFAULTS.cleanupTimeoutMs as number),
-      ...(signal ? { signal } : {}),
-    },
-    options.writes(out.me),
+    tripContext,
+    writes,
     out.retrieves.find((e) => e.status === 200),
     out.me,
     options.pickTag,
   );
+  if (options.stateTrip !== false)
+    out.states = await stateRoundTrip(tripContext, writes, listed, out.me, {
+      now: () => Math.floor(Date.now() / 1000),
+      maxPages: options.maxPages,
+      ...(options.snoozeMinutes !== undefined ? { snoozeMinutes: options.snoozeMinutes } : {}),
+    });
   if (signal?.aborted) out.interrupted = true;
   return out;
 }

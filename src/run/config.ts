@@ -1,9 +1,48 @@
-import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { parseVersionList } from '../descriptions/lock.ts';
 import { DEFAULT_RUN_VERSIONS } from '../descriptions/versions.ts';
+import type { SearchRequest } from '../model/search.ts';
 import { type OptionValues, parseCommandArgs } from '../options/parse.ts';
 import { defaultsOf } from '../options/table.ts';
+import { parseSearchQuery } from '../search/user-query.ts';
 import { UserError } from '../util/errors.ts';
+
+/** A search the user passed, as each selected API version reads it. */
+export interface UserSearchQuery {
+  file: string;
+  byVersion: Record<string, SearchRequest>;
+}
+
+/** Largest query file read (a query holds at most 15 filters a group, two levels deep: a few KB). */
+const MAX_QUERY_FILE_BYTES = 64 * 1024;
+
+/**
+ * Reads the `--search-query` files and checks each against every selected version's query language: a file
+ * that cannot be read, is not JSON or is not a valid query is one line (exit 2), before any request.
+ */
+export function readSearchQueries(
+  files: readonly string[],
+  apiVersions: readonly string[],
+): UserSearchQuery[] {
+  return files.map((file) => {
+    let text: string;
+    try {
+      if (statSync(file).size > MAX_QUERY_FILE_BYTES)
+        throw new UserError(`--search-query ${file}: larger than ${MAX_QUERY_FILE_BYTES} bytes`);
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      if (error instanceof UserError) throw error;
+      throw new UserError(`--search-query ${file}: cannot read it (${errnoOf(error)})`);
+    }
+    const byVersion: Record<string, SearchRequest> = {};
+    for (const v of apiVersions) {
+      const parsed = parseSearchQuery(text, v, `--search-query ${file}`);
+      if (!parsed.ok) throw new UserError(`${parsed.message}${apiVersions.length > 1 ? ` (API ${v})` : ''}`);
+      byVersion[v] = parsed.request;
+    }
+    return { file, byVersion };
+  });
+}
 
 export type TargetKind = 'mock' | 'live' | 'replay';
 
@@ -34,6 +73,10 @@ export interface RunConfig {
   maxRequests: number;
   maxPages: number;
   retrieveSample: number;
+  /** The user's own searches (`--search-query <file>`), read and checked against every selected version. */
+  searchQueries?: UserSearchQuery[];
+  /** How far ahead the state round trip snoozes its conversation (minutes). */
+  snoozeMinutes: number;
   timeoutMs: number;
   maxBodyBytes: number;
   maxRetries: number;
@@ -87,6 +130,7 @@ export function configFromValues(values: OptionValues): RunConfig {
     maxRequests: v.maxRequests,
     maxPages: v.maxPages,
     retrieveSample: v.retrieveSample,
+    snoozeMinutes: v.snoozeMinutes,
     timeoutMs: v.timeoutMs,
     maxBodyBytes: v.maxBodyBytes,
     maxRetries: v.maxRetries,
@@ -99,6 +143,8 @@ export function configFromValues(values: OptionValues): RunConfig {
     github: v.github === true,
     reportDir: v.reportDir,
   };
+  const files = values.searchQueries as string[] | undefined;
+  if (files && files.length > 0) config.searchQueries = readSearchQueries(files, config.apiVersions);
   return config;
 }
 

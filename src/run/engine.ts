@@ -144,6 +144,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
       const exchanges: Exchange[] = [];
       const collected: Collected = await collect(artifacts, {
         ...collectOptions(session, config, hooks.signal),
+        searchQueries: (config.searchQueries ?? []).map((q) => q.byVersion[apiVersion]!),
         ...(config.record ? { transform: (e: Exchange) => forCassette(e, secrets) } : {}),
         onExchange: (e) => {
           exchanges.push(e);
@@ -159,7 +160,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
         apiVersion,
         artifacts,
         collected,
-        now: Math.floor(Date.now() / 1000),
+        now: target.now?.() ?? Math.floor(Date.now() / 1000),
         redact,
       };
       const versionResults = runChecks(ctx).filter(
@@ -178,7 +179,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
   } finally {
     await target.close();
   }
-  if (config.record) writeCassettes(config.record, recorded);
+  if (config.record) writeCassettes(config.record, recorded, Math.floor(Date.parse(startedAt) / 1000));
   results.sort(compareResults);
   const result: RunResult = {
     schemaVersion: RESULT_SCHEMA_VERSION,

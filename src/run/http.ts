@@ -1,5 +1,5 @@
 import { classifyFailure } from '../client/middleware/errors.ts';
-import { responseMeta, TransportError } from '../client/middleware/index.ts';
+import { markRetrySafe, responseMeta, TransportError } from '../client/middleware/index.ts';
 import type { OperationInfo } from '../descriptions/operations.ts';
 import { intercomVersionHeader } from '../descriptions/versions.ts';
 import { type Exchange, KEPT_HEADERS } from '../model/exchange.ts';
@@ -44,6 +44,8 @@ export interface SendOptions {
   signal?: AbortSignal;
   /** Cleanup requests may use the budget's reserve. */
   cleanup?: boolean;
+  /** A POST that only reads (a search): retried like a GET. */
+  retrySafe?: boolean;
 }
 
 function keptHeaders(headers: Headers | undefined): Record<string, string> {
@@ -80,7 +82,7 @@ export async function send(
   const fetchFn = options.cleanup ? transport.cleanupFetch : transport.fetch;
   const started = performance.now();
   try {
-    const response = await fetchFn(base.baseUrl + options.url, {
+    const init: RequestInit = {
       method,
       headers: {
         Authorization: `Bearer ${options.badToken ? BAD_TOKEN : base.token}`,
@@ -90,7 +92,11 @@ export async function send(
       },
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
-    });
+    };
+    const response = await fetchFn(
+      base.baseUrl + options.url,
+      options.retrySafe ? markRetrySafe(init) : init,
+    );
     const meta = responseMeta(response);
     exchange.attempts = meta.attempts;
     exchange.status = response.status;

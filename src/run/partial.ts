@@ -28,14 +28,17 @@ export function emptyRunResult(config: RunConfig, startedAt: string): RunResult 
   };
 }
 
-/** The tags a run could not remove, as the tag-round-trip check reports them (one line each). */
+/**
+ * What a run could not put back (one line each): a tag the tag round trip could not remove, a conversation the
+ * state round trip could not restore, as their checks report them.
+ */
 export function leftBehind(result: RunResult): string[] {
   return result.results
     .filter(
       (r) =>
-        r.checkId === 'tag-round-trip' &&
+        (r.checkId === 'tag-round-trip' || r.checkId === 'state-round-trip') &&
         r.outcome === 'error' &&
-        /^could not (remove|verify)/.test(r.reason ?? ''),
+        /^could not (remove|verify|restore)/.test(r.reason ?? ''),
     )
     .map((r) => `API ${r.apiVersion}: ${r.reason}`);
 }

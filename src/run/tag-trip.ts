@@ -10,7 +10,13 @@ export type Go = (
   step: string,
   op: OperationInfo,
   url: string,
-  extra?: { body?: unknown; badToken?: boolean; cleanup?: boolean; signal?: AbortSignal },
+  extra?: {
+    body?: unknown;
+    badToken?: boolean;
+    cleanup?: boolean;
+    retrySafe?: boolean;
+    signal?: AbortSignal;
+  },
 ) => Promise<Exchange>;
 
 export interface TripContext {
@@ -24,14 +30,14 @@ export interface TripContext {
 }
 
 /** A write failed without saying whether it took effect: no response, a 5xx, a 429 or a 408. */
-function ambiguous(e: Exchange): boolean {
+export function ambiguous(e: Exchange): boolean {
   if (e.notSent) return false;
   return e.status === undefined || e.status >= 500 || e.status === 429 || e.status === 408;
 }
 
-const ok = (e: Exchange) => e.status !== undefined && e.status >= 200 && e.status < 300;
+export const ok = (e: Exchange) => e.status !== undefined && e.status >= 200 && e.status < 300;
 
-async function pause(ctx: TripContext, attempt: number, signal?: AbortSignal): Promise<boolean> {
+export async function pause(ctx: TripContext, attempt: number, signal?: AbortSignal): Promise<boolean> {
   const s = ctx.transport.settings;
   try {
     await ctx.transport.clock.sleep(
@@ -151,7 +157,14 @@ export async function tagRoundTrip(
   if (conversationId === undefined) return { skipped: 'no conversation could be retrieved to tag' };
   const id = String(conversationId);
   const tagId = plan.tagId ?? pickTag?.(target!.body);
-  if (!tagId) return { skipped: 'no tag to attach (set INTERCOM_TEST_TAG_ID)' };
+  if (!tagId)
+    return {
+      skipped:
+        plan.noTag ??
+        (pickTag
+          ? `every tag of the catalogue is already on conversation ${id}`
+          : 'INTERCOM_TEST_TAG_ID is not set: the tag round trip needs a tag of the sandbox'),
+    };
   const originalTags = tagIdsOf(target!.body);
   if (originalTags.includes(tagId)) return { skipped: `tag ${tagId} is already on conversation ${id}` };
   if (ctx.signal?.aborted) return { skipped: 'the run was interrupted before the tag round trip' };

@@ -14,6 +14,8 @@ export interface Target {
   fetch?: typeof globalThis.fetch;
   writes(me: Exchange | undefined): WritePlan;
   pickTag?: (conversation: unknown) => string | undefined;
+  /** Now for time-bound rules, Unix seconds (a replay: when it was recorded); absent: the wall clock. */
+  now?: () => number;
   /** The embedded mock, for the mock target (tests read its state). */
   mock?: MockServer;
   close(): Promise<void>;
@@ -36,12 +38,15 @@ export function checkTransportSecurity(baseUrl: string, allowInsecure: boolean):
   }
 }
 
-/** The live-write guard: writes only in the sandbox the user named, with the tag and admin given. */
+/**
+ * The live-write guard, shared by the tag and the state round trips: writes only in the sandbox the user named,
+ * as the admin given. The tag round trip also needs a tag (`INTERCOM_TEST_TAG_ID`); without one it alone skips.
+ */
 function liveWritePlan(config: RunConfig, me: Exchange | undefined): WritePlan {
   if (!config.allowWrites)
     return {
       allowed: false,
-      reason: 'writes are off (set INTERCOM_ALLOW_WRITES=1 to run the tag round trip)',
+      reason: 'writes are off (set INTERCOM_ALLOW_WRITES=1 to run the tag and state round trips)',
     };
   if (!config.sandboxAppId)
     return { allowed: false, reason: 'INTERCOM_SANDBOX_APP_ID is not set: writes need the sandbox app id' };
@@ -56,14 +61,13 @@ function liveWritePlan(config: RunConfig, me: Exchange | undefined): WritePlan {
       allowed: false,
       reason: `GET /me shows app ${idCode}, not the sandbox INTERCOM_SANDBOX_APP_ID: no writes`,
     };
-  if (!config.testTagId)
-    return {
-      allowed: false,
-      reason: 'INTERCOM_TEST_TAG_ID is not set: the tag round trip needs a tag of the sandbox',
-    };
   if (!config.adminId)
-    return { allowed: false, reason: 'INTERCOM_ADMIN_ID is not set: tagging needs an admin id' };
-  return { allowed: true, tagId: config.testTagId, adminId: config.adminId };
+    return { allowed: false, reason: 'INTERCOM_ADMIN_ID is not set: writes need an admin id' };
+  return {
+    allowed: true,
+    ...(config.testTagId ? { tagId: config.testTagId } : {}),
+    adminId: config.adminId,
+  };
 }
 
 export async function openTarget(config: RunConfig): Promise<Target> {
@@ -94,19 +98,31 @@ export async function openTarget(config: RunConfig): Promise<Target> {
   }
   if (config.target === 'replay') {
     const cassettes = config.apiVersions.map((v) => readCassette(config.cassettes!, v));
+    const recorded = cassettes.flatMap((c) => c.exchanges);
+    const tagId = tagOfRecording(recorded);
+    const snoozeUntil = snoozeOfRecording(recorded);
+    const recordedAt = cassettes.map((c) => c.recordedAt).filter((t): t is number => Number.isInteger(t));
     return {
       baseUrl: 'http://replay.invalid',
       token: 'replay',
       fetch: replayFetch(cassettes),
-      // The replay answers what was recorded: the tag round trip runs if it ran when recording.
+      // The replay answers what was recorded: the round trips run if they ran when recording, as recorded.
       writes: () =>
-        tagOfRecording(cassettes.flatMap((c) => c.exchanges)) !== undefined
-          ? { allowed: true }
+        tagId !== undefined || snoozeUntil !== undefined
+          ? {
+              allowed: true,
+              ...(tagId !== undefined
+                ? { tagId }
+                : { noTag: 'the cassettes hold no tag round trip (it was skipped when recording)' }),
+              ...(snoozeUntil !== undefined
+                ? { snoozeUntil }
+                : { noStateTrip: 'the cassettes hold no state round trip (it was skipped when recording)' }),
+            }
           : {
               allowed: false,
-              reason: 'the cassettes hold no tag round trip (it was skipped when recording)',
+              reason: 'the cassettes hold no tag or state round trip (writes were off when recording)',
             },
-      pickTag: () => tagOfRecording(cassettes.flatMap((c) => c.exchanges)),
+      ...(recordedAt.length > 0 ? { now: () => Math.min(...recordedAt) } : {}),
       close: async () => {},
     };
   }
@@ -121,6 +137,13 @@ export async function openTarget(config: RunConfig): Promise<Target> {
     writes: (me) => liveWritePlan(config, me),
     close: async () => {},
   };
+}
+
+/** The end of the recorded state round trip's snooze (Unix seconds), if it ran. */
+function snoozeOfRecording(exchanges: Exchange[]): number | undefined {
+  const snooze = exchanges.find((e) => e.step === 'state:snooze');
+  const until = (snooze?.request.body as { snoozed_until?: unknown } | undefined)?.snoozed_until;
+  return typeof until === 'number' && Number.isInteger(until) ? until : undefined;
 }
 
 function tagOfRecording(exchanges: Exchange[]): string | undefined {

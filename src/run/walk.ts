@@ -17,12 +17,13 @@ function nextCursor(page: Exchange): string | undefined {
 /**
  * Walks a cursor-paginated list page by page, handing each page to `onPage` and keeping nothing itself but
  * the cursors seen (to stop on a cycle): memory does not grow with the size of the workspace. Stops at the
- * last page, a failed page, a repeated cursor, the page limit, or an interruption (that page is not handed on).
+ * last page, a failed page, a repeated cursor, the page limit, an interruption (that page is not handed on), or
+ * when `until` says the page holds what the walk looked for.
  */
 export async function walkList(
   fetchPage: (cursor: string | undefined, index: number) => Promise<Exchange>,
   onPage: (page: Exchange) => void,
-  options: { maxPages: number; signal?: AbortSignal },
+  options: { maxPages: number; signal?: AbortSignal; until?: (page: Exchange) => boolean },
 ): Promise<WalkOutcome> {
   const seen = new Set<string>();
   let cursor: string | undefined;
@@ -32,6 +33,7 @@ export async function walkList(
     const page = await fetchPage(cursor, index);
     if (page.interrupted) return { pages: index, truncated: true, interrupted: true };
     onPage(page);
+    if (options.until?.(page)) return { pages: index + 1, truncated: false, interrupted: false };
     const next = nextCursor(page);
     if (page.status !== 200 || next === undefined || seen.has(next))
       return { pages: index + 1, truncated: false, interrupted: false };

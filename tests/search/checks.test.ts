@@ -161,4 +161,21 @@ describe('the search checks', () => {
       'query group-of-16 was refused with status 400 and no well-formed error.list',
     ]);
   });
+
+  it('search-limits-refused: a 404 error.list is not a refusal of the query (the route, not the query, failed)', () => {
+    const s = faithful();
+    const deep = caseOf(s, 'nesting-3-levels').pages[0]!;
+    deep.status = 404;
+    deep.body = { type: 'error.list', errors: [{ code: 'not_found', message: 'Resource Not Found' }] };
+    expect(messages('search-limits-refused', s)).toEqual([
+      'query nesting-3-levels was refused with status 404 and an error.list',
+    ]);
+  });
+
+  it('search-results-satisfy-query: no page answered is an error, never a pass on nothing', () => {
+    const s = faithful();
+    for (const c of s.cases) for (const p of c.pages) p.status = 404;
+    const [v] = run('search-results-satisfy-query', s);
+    expect(v).toMatchObject({ outcome: 'error', reason: 'no search page was answered (404)', findings: [] });
+  });
 });

@@ -29,6 +29,7 @@ export { RatePacer } from './pacing.ts';
 
 export {
   backoffDelay,
+  markRetrySafe,
   type ResponseMeta,
   responseMeta,
 } from './retry.ts';

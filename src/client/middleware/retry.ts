@@ -5,6 +5,14 @@ import { type Layer, methodOf, signalOf } from './types.ts';
 
 /** Methods retried without asking: safe reads. Writes (POST, DELETE of a tag) are verified by the caller first. */
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Requests that are safe to send again although their method is not idempotent (a search is a POST). */
+const RETRY_SAFE = new WeakSet<object>();
+
+/** Marks the `init` of a POST that reads only (a search) as safe to retry like a GET. */
+export function markRetrySafe<T extends object>(init: T): T {
+  RETRY_SAFE.add(init);
+  return init;
+}
 
 export interface RetryOptions {
   maxRetries: number;
@@ -58,7 +66,8 @@ export function withRetry(options: RetryOptions): Layer {
   return (next) => async (input, init) => {
     const method = methodOf(input, init);
     const signal = signalOf(input, init);
-    const retries = IDEMPOTENT_METHODS.has(method) ? options.maxRetries : 0;
+    const retries =
+      IDEMPOTENT_METHODS.has(method) || (init !== undefined && RETRY_SAFE.has(init)) ? options.maxRetries : 0;
     for (let attempt = 1; ; attempt++) {
       let response: Response | undefined;
       let failure: TransportError | undefined;

@@ -43,7 +43,8 @@ export const searchLimitsRefused: SearchCheck = {
             },
           ),
         );
-      else if (e.status < 400 || e.status >= 500 || !wellFormed)
+      // A refusal of the query is a 400 (or 422) error.list; a 404, 401 or 5xx says something else went wrong.
+      else if ((e.status !== 400 && e.status !== 422) || !wellFormed)
         findings.push(
           searchFinding(
             this.id,

@@ -38,8 +38,28 @@ export const searchResultsSatisfyQuery: SearchCheck = {
         });
       }
     }
-    return [
-      { operationId: OPERATION, findings, observations: { queries: cases.length, conversations: checked } },
-    ];
+    const observations = { queries: cases.length, conversations: checked };
+    // Nothing returned, nothing satisfied: never a pass on no evidence.
+    if (checked === 0) {
+      const failed = cases.flatMap((c) => c.pages).filter((p) => p.status !== 200);
+      return [
+        failed.length > 0
+          ? {
+              operationId: OPERATION,
+              findings,
+              outcome: 'error',
+              reason: `no search page was answered (${[...new Set(failed.map((p) => p.status ?? p.error))].join(', ')})`,
+              observations,
+            }
+          : {
+              operationId: OPERATION,
+              findings,
+              outcome: 'skip',
+              reason: 'no search returned a conversation',
+              observations,
+            },
+      ];
+    }
+    return [{ operationId: OPERATION, findings, observations }];
   },
 };

@@ -1,0 +1,85 @@
+import type { OperationInfo } from '../descriptions/operations.ts';
+import type { Exchange } from '../model/exchange.ts';
+import type { GeneratedQuery, SearchCase, SearchCollected, SearchRequest } from '../model/search.ts';
+import { queriesFrom } from '../search/generate.ts';
+import { MAX_PER_PAGE } from '../search/limits.ts';
+import { fillPath } from './http.ts';
+import type { Go } from './tag-trip.ts';
+import { walkList } from './walk.ts';
+
+export interface SearchStepsContext {
+  apiVersion: string;
+  go: Go;
+  /** The version's `searchConversations`, if its description has one. */
+  search: OperationInfo | undefined;
+  /** Page limit of each query's walk. */
+  maxPages: number;
+  signal?: AbortSignal;
+}
+
+/** The request of one page: the query's own pagination plus the cursor of the page before. */
+export function pageRequest(request: SearchRequest, cursor: string | undefined): SearchRequest {
+  const pagination = { ...(request.pagination ?? {}), ...(cursor ? { starting_after: cursor } : {}) };
+  return Object.keys(pagination).length > 0 ? { ...request, pagination } : { query: request.query };
+}
+
+/** The user's own queries (`--search-query`): every result must satisfy them; they name no known conversation. */
+export function userQueries(requests: readonly SearchRequest[]): GeneratedQuery[] {
+  return requests.map((request, i) => ({
+    name: `user-${i + 1}`,
+    request,
+    mustInclude: [],
+    mustExclude: [],
+  }));
+}
+
+/** A query every conversation satisfies (each has a positive `created_at`): what per_page 151 is asked with. */
+const EVERYTHING: SearchRequest = { query: { field: 'created_at', operator: '>', value: 0 } };
+
+/**
+ * The search steps of one version: each query built from what the list returned (and each of the user's),
+ * walked along `pages.next.starting_after` within the page limit (a query built to be refused: its one answer),
+ * then a search with per_page 151 beside the list's per_page=151 answer. Searches only read, so their POSTs
+ * are retried like GETs. Never throws; an interruption ends the steps with what was collected.
+ */
+export async function searchSteps(
+  ctx: SearchStepsContext,
+  listed: unknown[],
+  extra: readonly SearchRequest[],
+  listOverflow: Exchange | undefined,
+): Promise<SearchCollected> {
+  const out: SearchCollected = { apiVersion: ctx.apiVersion, cases: [] };
+  const op = ctx.search;
+  if (!op) return { ...out, skipped: `searchConversations is not in the API ${ctx.apiVersion} description` };
+  const queries = [...queriesFrom(listed), ...userQueries(extra)];
+  if (queries.length === 0)
+    return { ...out, skipped: 'no conversation was listed to build queries from, and no --search-query' };
+  const url = fillPath(op, []);
+  for (const query of queries) {
+    if (ctx.signal?.aborted) break;
+    const c: SearchCase = { query, pages: [], truncated: false };
+    const walked = await walkList(
+      (cursor, index) =>
+        ctx.go(`search:${query.name}:${index + 1}`, op, url, {
+          body: pageRequest(query.request, cursor),
+          retrySafe: true,
+        }),
+      (page) => c.pages.push(page),
+      // A query built to be refused is answered once; its answer has no next page to walk.
+      { maxPages: query.refusedBy ? 1 : ctx.maxPages, ...(ctx.signal ? { signal: ctx.signal } : {}) },
+    );
+    c.truncated = walked.truncated;
+    if (c.pages.length > 0) out.cases.push(c);
+  }
+  if (!ctx.signal?.aborted) {
+    const probe = await ctx.go('search:per-page-151', op, url, {
+      body: { ...EVERYTHING, pagination: { per_page: MAX_PER_PAGE + 1 } },
+      retrySafe: true,
+    });
+    if (!probe.interrupted)
+      out.perPageOverflow = { search: probe, ...(listOverflow ? { list: listOverflow } : {}) };
+  }
+  if (out.cases.length === 0 && !out.perPageOverflow)
+    return { ...out, skipped: 'the run was interrupted before the searches' };
+  return out;
+}
