@@ -37,7 +37,11 @@ export function readSearchQueries(
     const byVersion: Record<string, SearchRequest> = {};
     for (const v of apiVersions) {
       const parsed = parseSearchQuery(text, v, `--search-query ${file}`);
-      if (!parsed.ok) throw new UserError(`${parsed.message}${apiVersions.length > 1 ? ` (API ${v})` : ''}`);
+      if (!parsed.ok) {
+        // JSON is JSON in every version; only the query language differs between versions.
+        const json = parsed.message.includes(': not valid JSON (');
+        throw new UserError(`${parsed.message}${apiVersions.length > 1 && !json ? ` (API ${v})` : ''}`);
+      }
       byVersion[v] = parsed.request;
     }
     return { file, byVersion };

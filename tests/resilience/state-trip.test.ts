@@ -1,0 +1,144 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { MockServer } from '../../src/mock/index.ts';
+import type { StateRoundTrip } from '../../src/model/conversation-state.ts';
+import type { RunConfig } from '../../src/run/config.ts';
+import type { RunHooks } from '../../src/run/engine.ts';
+import { exitCodeOf, failureReasons } from '../../src/run/exit-code.ts';
+import {
+  type HostileServer,
+  type LiveRun,
+  type ProxyAnswer,
+  type ProxyRequest,
+  runLive,
+  startProxy,
+  startTarget,
+  TOKEN,
+} from './helpers.ts';
+
+/**
+ * The state round trip (snooze → open → close → reopen) under faults, through a hostile proxy in front of a
+ * healthy mock, as a live run in the sandbox: whatever fails in the middle, the conversation ends as it began
+ * — or the run names the conversation it could not restore and exits 1. The mock's own state is the proof.
+ */
+let mock: MockServer;
+let proxy: HostileServer;
+afterEach(async () => {
+  await proxy?.close();
+  await mock?.close();
+});
+
+/** A manage write of the run (the 401 probe carries a bad token and changes nothing), by its message_type. */
+function manageWrite(r: ProxyRequest, messageType?: string): boolean {
+  if (r.method !== 'POST' || !/\/parts$/.test(r.url) || r.headers.authorization !== `Bearer ${TOKEN}`)
+    return false;
+  if (messageType === undefined) return true;
+  try {
+    return (JSON.parse(r.body.toString('utf8')) as { message_type?: unknown }).message_type === messageType;
+  } catch {
+    return false;
+  }
+}
+
+const busy = (): Promise<ProxyAnswer> =>
+  Promise.resolve({ status: 503, headers: { 'content-type': 'application/json' }, body: '{}' });
+
+async function trip(
+  rule: (r: ProxyRequest, forward: () => Promise<ProxyAnswer & object>) => Promise<ProxyAnswer> | undefined,
+  overrides: Partial<RunConfig> = {},
+  hooks: RunHooks = {},
+): Promise<LiveRun & { states: StateRoundTrip; conversationId: string }> {
+  mock = await startTarget();
+  proxy = await startProxy(mock.url, (r, forward) => rule(r, forward as never) ?? forward());
+  let states: StateRoundTrip = { steps: [] };
+  const run = await runLive(
+    proxy.url,
+    mock,
+    { concurrency: 1, ...overrides },
+    {
+      ...hooks,
+      onCollected: (_v, collected) => {
+        states = collected.states ?? { steps: [] };
+      },
+    },
+  );
+  expect(states.skipped).toBeUndefined();
+  return { ...run, states, conversationId: states.conversationId! };
+}
+
+describe('the state round trip restores the conversation whatever fails', () => {
+  it('runs through on a healthy target: every step checked, nothing to restore, the mock unchanged', async () => {
+    const run = await trip(() => undefined);
+    expect(run.outcome('state-round-trip', 'manageConversation')).toBe('pass');
+    expect(run.states.steps.map((s) => s.id)).toEqual([
+      'snooze',
+      'retrieve-after-snooze',
+      'list-after-snooze',
+      'search-after-snooze',
+      'open',
+      'retrieve-after-open',
+      'close',
+      'retrieve-after-close',
+      'reopen',
+      'retrieve-after-reopen',
+    ]);
+    expect(run.states.restoration).toBeUndefined();
+    expect(mock.state.stateChanges()).toEqual([]);
+  });
+
+  it('the open after the snooze answered 503 without applying it: a retrieve shows it snoozed; restoration opens it', async () => {
+    let opens = 0;
+    const run = await trip((r) => (manageWrite(r, 'open') && opens++ === 0 ? busy() : undefined));
+    expect(run.outcome('state-round-trip', 'manageConversation')).toBe(
+      `error: the open (POST …/parts) failed: 503 after 1 attempt on POST /conversations/${run.conversationId}/parts; a retrieve then showed it snoozed`,
+    );
+    expect(run.states.restoration).toMatchObject({ restored: true, target: { state: 'open' } });
+    expect(mock.state.stateChanges()).toEqual([]);
+  });
+
+  it('the close was applied but its answer cut (reset): a retrieve shows it closed; restoration reopens it', async () => {
+    const run = await trip((r, forward) =>
+      manageWrite(r, 'close') ? forward().then(() => 'reset' as const) : undefined,
+    );
+    expect(run.outcome('state-round-trip', 'manageConversation')).toMatch(
+      new RegExp(`^error: the close \\(POST …/parts\\) failed: .*; a retrieve then showed it closed$`),
+    );
+    expect(run.states.steps.at(-1)).toMatchObject({ id: 'close', verifiedState: { state: 'closed' } });
+    expect(run.states.restoration).toMatchObject({ restored: true });
+    expect(mock.state.stateChanges()).toEqual([]);
+  });
+
+  it('every write after the snooze fails: the run names the conversation it could not restore, and exits 1', async () => {
+    const run = await trip((r) => (manageWrite(r) && !manageWrite(r, 'snoozed') ? busy() : undefined), {
+      maxRetries: 1,
+    });
+    expect(run.outcome('state-round-trip', 'manageConversation')).toBe(
+      `error: could not restore conversation ${run.conversationId} to open (it is snoozed): restore it by hand`,
+    );
+    expect(failureReasons(run.result, 'error')).toContain('1 left in the workspace');
+    expect(exitCodeOf(run.result, 'violation')).toBe(1);
+    // The mock shows exactly what the run reported.
+    expect(mock.state.stateChanges()).toEqual([
+      expect.objectContaining({ conversationId: run.conversationId }),
+    ]);
+    expect(mock.state.stateOf(run.conversationId)).toMatchObject({ state: 'snoozed' });
+  });
+
+  it('interrupted right after the snooze: restoration still runs (own deadline), the result is partial', async () => {
+    const controller = new AbortController();
+    const run = await trip(
+      (r, forward) =>
+        manageWrite(r, 'snoozed')
+          ? forward().then((reply) => {
+              controller.abort();
+              return reply;
+            })
+          : undefined,
+      {},
+      { signal: controller.signal },
+    );
+    expect(run.result.run.partial).toBe(true);
+    expect(run.states.interrupted).toBe(true);
+    expect(run.states.restoration).toMatchObject({ restored: true });
+    expect(mock.state.stateChanges()).toEqual([]);
+  });
+});
