@@ -93,7 +93,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
     admin: workspace.roster.me,
     conversationCount: workspace.size,
     seed: workspace.seed,
-    conversationId: (index) => workspace.idOf(index),
+    conversationId: (index) => workspace.conversationAt(index).id,
     tagsOf: (id) => {
       const c = workspace.byId(id);
       return c ? workspace.tagsOf(c).map((t) => t.id) : undefined;
@@ -103,6 +103,16 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
         conversationId: workspace.idOf(ch.conversationIndex),
         added: ch.added,
         removed: ch.removed,
+      })),
+    stateOf: (id) => {
+      const c = workspace.byId(id);
+      return c ? workspace.stateOf(c) : undefined;
+    },
+    stateChanges: () =>
+      workspace.stateChanges().map((ch) => ({
+        conversationId: workspace.idOf(ch.conversationIndex),
+        seeded: ch.seeded,
+        now: ch.now,
       })),
     deviationsFor: (method, url, version) => pipeline.deviationsFor(method, url, version),
   };

@@ -173,7 +173,7 @@ export class Pipeline {
       let bytes = head.length;
       let count = 0;
       while (bytes < target) {
-        const c = workspace.conversation(count % workspace.size);
+        const c = workspace.conversationAt(count % workspace.size);
         const item =
           (count === 0 ? '' : ',') +
           JSON.stringify(shaper.conversation(ctx.profile, viewOf(ctx, c, true)).body);
