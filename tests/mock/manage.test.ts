@@ -149,6 +149,17 @@ describe('one workspace for every version', () => {
   it('snoozed under 2.10 is snoozed when retrieved, listed and searched under 2.16; stateChanges until restored', async () => {
     const id = untouched('open', 20);
     const until = SNOOZE_BASE + 7_777;
+    // The same search before and after each write: a page is never served from matches made before a write.
+    const countSnoozed = async () =>
+      (
+        await call(mock.url, '/conversations/search', {
+          method: 'POST',
+          version: '2.16',
+          body: { query: { field: 'state', operator: '=', value: 'snoozed' }, pagination: { per_page: 5 } },
+        })
+      ).body.total_count as number;
+    const snoozedBefore = await countSnoozed();
+    expect(await countSnoozed()).toBe(snoozedBefore);
     const snoozed = await manage(
       id,
       { message_type: 'snoozed', admin_id: admin, snoozed_until: until },
@@ -188,8 +199,10 @@ describe('one workspace for every version', () => {
       expect(search.body.conversations.map((c: Json) => c.id)).toEqual([id]);
       expect(search.body.conversations[0]).toEqual(list.body.conversations[0]);
     }
+    expect(await countSnoozed()).toBe(snoozedBefore + 1);
     const opened = await manage(id, { message_type: 'open', admin_id: admin }, '2.16');
     expect(opened.body).toMatchObject({ state: 'open', open: true });
+    expect(await countSnoozed()).toBe(snoozedBefore);
     expect(mock.state.stateChanges()).toEqual([]);
   });
 

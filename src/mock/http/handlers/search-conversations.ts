@@ -14,7 +14,9 @@ import { fail, type OperationHandler, viewOf } from './context.ts';
  * opaque offset cursor (`pages.next.starting_after`), like `answerSearch`.
  *
  * Memory stays flat on a 100,000-conversation workspace: the conversations are built, shaped and tested one at
- * a time and only the page's items are kept (CPU is linear in the workspace size).
+ * a time and only the page's items are kept, with the matched list positions (one Int32 each) of the last few
+ * queries: the first page of a search costs one pass over the workspace (linear), the next pages of the same
+ * search (while the workspace is unchanged) only their own items, so a walk stays linear too.
  *
  * The page is shaped as the version's search response (`conversation_list`, or 2.11's
  * `paginated_conversation_response`) by the scenario's list shaper, so the documented scenario's page-level
@@ -42,13 +44,27 @@ export const searchConversations: OperationHandler = (ctx) => {
     return fail(ctx, 'parameter_invalid', 'starting_after is not a cursor this search returned');
 
   const profile = searchProfileOf(ctx.profile);
+  const shape = (position: number) =>
+    ctx.shaper.conversation(profile, viewOf(ctx, workspace.conversationAt(position), true));
+  // The workspace clock advances on every write: a key with it is never served a stale match list.
+  const key = `${workspace.clockNow()}\u0000${JSON.stringify(v.request.query)}`;
   const items: Shaped[] = [];
-  let matches = 0;
-  for (let p = 0; p < workspace.size; p++) {
-    const shaped = ctx.shaper.conversation(profile, viewOf(ctx, workspace.conversationAt(p), true));
-    if (!evaluate(v.request.query, shaped.body)) continue;
-    if (matches >= offset && matches < offset + v.perPage) items.push(shaped);
-    matches++;
+  let positions = ctx.searches.get(key);
+  let matches: number;
+  if (positions) {
+    matches = positions.length;
+    for (let k = offset; k < Math.min(matches, offset + v.perPage); k++) items.push(shape(positions[k]!));
+  } else {
+    const found = new Int32Array(workspace.size);
+    matches = 0;
+    for (let p = 0; p < workspace.size; p++) {
+      const shaped = shape(p);
+      if (!evaluate(v.request.query, shaped.body)) continue;
+      if (matches >= offset && matches < offset + v.perPage) items.push(shaped);
+      found[matches++] = p;
+    }
+    positions = found.slice(0, matches);
+    ctx.searches.set(key, positions);
   }
   const end = offset + items.length;
   const page: PageData = {
