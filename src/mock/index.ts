@@ -4,6 +4,7 @@ import { FaultPlan } from './http/faults.ts';
 import { Pipeline, type ServedVersion } from './http/pipeline.ts';
 import { FixedWindowLimiter } from './http/rate-limit.ts';
 import { compileRoutes } from './http/router.ts';
+import { SearchMatches } from './http/search-matches.ts';
 import { listen } from './http/server.ts';
 import { type MockState, RequestLog } from './http/state.ts';
 import { type MockOptions, type ResolvedOptions, resolveOptions } from './options/options.ts';
@@ -67,7 +68,12 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   for (const v of o.apiVersions) {
     const artifacts = loadArtifacts(v);
     const profile = versionProfile(artifacts);
-    versions.set(v, { profile, render: new RenderCache(profile), routes: compileRoutes(artifacts.index) });
+    versions.set(v, {
+      profile,
+      render: new RenderCache(profile),
+      routes: compileRoutes(artifacts.index),
+      searches: new SearchMatches(),
+    });
   }
   const workspace = new Workspace(o);
   const log = new RequestLog(o.requestLogLimit);
@@ -93,7 +99,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
     admin: workspace.roster.me,
     conversationCount: workspace.size,
     seed: workspace.seed,
-    conversationId: (index) => workspace.idOf(index),
+    conversationId: (index) => workspace.conversationAt(index).id,
     tagsOf: (id) => {
       const c = workspace.byId(id);
       return c ? workspace.tagsOf(c).map((t) => t.id) : undefined;
@@ -103,6 +109,16 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
         conversationId: workspace.idOf(ch.conversationIndex),
         added: ch.added,
         removed: ch.removed,
+      })),
+    stateOf: (id) => {
+      const c = workspace.byId(id);
+      return c ? workspace.stateOf(c) : undefined;
+    },
+    stateChanges: () =>
+      workspace.stateChanges().map((ch) => ({
+        conversationId: workspace.idOf(ch.conversationIndex),
+        seeded: ch.seeded,
+        now: ch.now,
       })),
     deviationsFor: (method, url, version) => pipeline.deviationsFor(method, url, version),
   };

@@ -12,6 +12,8 @@ export const ERROR_CATALOGUE = {
   tag_not_found: { status: 404, code: 'tag_not_found', message: 'Tag not found' },
   /** The descriptions' own example (the admins endpoint): an `admin_id` that is no admin of the workspace. */
   admin_not_found: { status: 404, code: 'admin_not_found', message: 'Admin for admin_id not found' },
+  /** An `assignee_id` of `type: team` that is no team of the workspace (the admin case is admin_not_found). */
+  team_not_found: { status: 404, code: 'team_not_found', message: 'Team for assignee_id not found' },
   route_not_found: { status: 404, code: 'not_found', message: 'The requested resource does not exist' },
   method_not_allowed: { status: 405, code: 'method_not_allowed', message: 'Method not allowed' },
   parameter_not_found: {

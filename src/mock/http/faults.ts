@@ -15,6 +15,8 @@ const CONVERSATION_OPERATIONS = new Set([
   'retrieveConversation',
   'attachTagToConversation',
   'detachTagFromConversation',
+  'searchConversations',
+  'manageConversation',
 ]);
 
 /**

@@ -14,6 +14,7 @@ import { HANDLERS } from './handlers/index.ts';
 import type { FixedWindowLimiter } from './rate-limit.ts';
 import { json, type MockResponse, statusOf } from './response.ts';
 import { matchRoute, type Route } from './router.ts';
+import type { SearchMatches } from './search-matches.ts';
 import type { RequestLog, RequestLogEntry } from './state.ts';
 
 /**
@@ -33,6 +34,8 @@ export interface ServedVersion {
   profile: VersionProfile;
   render: RenderCache;
   routes: Route[];
+  /** The positions recent searches matched (the pages after the first reuse them). */
+  searches: SearchMatches;
 }
 
 export interface PipelineDeps {
@@ -152,6 +155,7 @@ export class Pipeline {
       version,
       profile: served.profile,
       render: served.render,
+      searches: served.searches,
       pathValues,
       query,
       body,
@@ -173,7 +177,7 @@ export class Pipeline {
       let bytes = head.length;
       let count = 0;
       while (bytes < target) {
-        const c = workspace.conversation(count % workspace.size);
+        const c = workspace.conversationAt(count % workspace.size);
         const item =
           (count === 0 ? '' : ',') +
           JSON.stringify(shaper.conversation(ctx.profile, viewOf(ctx, c, true)).body);

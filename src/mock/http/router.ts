@@ -39,28 +39,37 @@ export function compileRoutes(index: OperationIndex): Route[] {
   });
 }
 
+/**
+ * The route of a request. A template with fewer parameters wins over one with more (OpenAPI: "concrete paths are
+ * matched before their templated counterparts"), so `GET /conversations/search` is the search route's 405 (Allow:
+ * POST), not a retrieve of a conversation called "search".
+ */
 export function matchRoute(routes: Route[], method: string, pathname: string): RouteMatch {
-  const allowed: string[] = [];
+  let best: Array<{ route: Route; m: RegExpExecArray }> = [];
   for (const route of routes) {
     const m = route.pattern.exec(pathname);
     if (!m) continue;
-    if (route.method !== method) {
-      allowed.push(route.method);
-      continue;
-    }
-    const params: Record<string, string> = {};
-    const pathValues = route.names.map((name, k) => {
-      let value = m[k + 1]!;
-      try {
-        value = decodeURIComponent(value);
-      } catch {
-        // a malformed escape stays as sent: no conversation or tag has such an id
-      }
-      params[name] = value;
-      return value;
-    });
-    return { kind: 'found', operationId: route.operationId, params, pathValues };
+    if (best.length === 0 || route.names.length < best[0]!.route.names.length) best = [{ route, m }];
+    else if (route.names.length === best[0]!.route.names.length) best.push({ route, m });
   }
-  if (allowed.includes('GET')) allowed.push('HEAD');
-  return allowed.length > 0 ? { kind: 'method-not-allowed', allowed } : { kind: 'not-found' };
+  if (best.length === 0) return { kind: 'not-found' };
+  const hit = best.find((b) => b.route.method === method);
+  if (!hit) {
+    const allowed = best.map((b) => b.route.method);
+    if (allowed.includes('GET')) allowed.push('HEAD');
+    return { kind: 'method-not-allowed', allowed };
+  }
+  const { route, m } = hit;
+  const params: Record<string, string> = {};
+  const pathValues = route.names.map((name, k) => {
+    let value = m[k + 1]!;
+    try {
+      value = decodeURIComponent(value);
+    } catch {
+      // a malformed escape stays as sent: no conversation or tag has such an id
+    }
+    params[name] = value;
+    return value;
+  });
+  return { kind: 'found', operationId: route.operationId, params, pathValues };
 }

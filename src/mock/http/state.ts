@@ -1,3 +1,4 @@
+import type { ConversationState } from '../../conversation-state/index.ts';
 import type { FaultId } from '../options/faults.ts';
 import type { CatalogueTag } from '../options/options.ts';
 import type { Deviation } from '../scenarios/quirks.ts';
@@ -28,12 +29,22 @@ export interface MockState {
   readonly admin: Readonly<Record<string, unknown>>;
   readonly conversationCount: number;
   readonly seed: number;
-  /** The id of the conversation at a list position (0 = first of the first page). */
+  /**
+   * The id of the conversation at a list position (0 = first of the first page). The list is newest first: a
+   * conversation `manageConversation` changed moves to the top.
+   */
   conversationId(index: number): string;
   /** Tag ids attached to a conversation now (undefined for an unknown conversation). */
   tagsOf(conversationId: string): string[] | undefined;
   /** Conversations whose tags differ from the seeded workspace: empty once a suite has cleaned up after itself. */
   tagChanges(): Array<{ conversationId: string; added: string[]; removed: string[] }>;
+  /** State, snooze end and assignees of a conversation now (undefined for an unknown conversation). */
+  stateOf(conversationId: string): ConversationState | undefined;
+  /**
+   * Conversations whose state, `snoozed_until` or assignees differ from the seeded workspace (sorted by
+   * id): empty once a run has restored what it changed.
+   */
+  stateChanges(): Array<{ conversationId: string; seeded: ConversationState; now: ConversationState }>;
   /**
    * The deviations a GET would carry now (documented scenario; empty otherwise), computed without serving it:
    * no request is counted or logged. `version` defaults to the default version.

@@ -30,6 +30,11 @@ export interface VersionProfile {
   listDescribesConversations: boolean;
   /** Whether `pages.next` requires `per_page` (2.11's `starting_after_paging`). */
   nextRequiresPerPage: boolean;
+  /**
+   * The shape of a `searchConversations` 200 page, when the version describes one: its own schema component
+   * (`conversation_list`, or 2.11's `paginated_conversation_response`), which may differ from the list's.
+   */
+  search?: ListShape;
   /** The version's enums for the neutral facts (priority levels, channels, …). */
   domains: VersionDomains;
   /**
@@ -40,6 +45,13 @@ export interface VersionProfile {
 }
 
 type Schema = Record<string, unknown>;
+
+/** What a page of conversations (list or search) says about its items and its `pages.next`. */
+export interface ListShape {
+  item: PropertyRules;
+  describesConversations: boolean;
+  nextRequiresPerPage: boolean;
+}
 
 function deref(root: Schema, schema: unknown, depth = 0): Schema | undefined {
   if (!isObject(schema) || depth > 16) return undefined;
@@ -93,22 +105,57 @@ function bundleOf(artifacts: VersionArtifacts, operationId: string): Schema {
   return (bundle ?? {}) as Schema;
 }
 
+function listShapeOf(artifacts: VersionArtifacts, operationId: string, fallback: PropertyRules): ListShape {
+  const root = bundleOf(artifacts, operationId);
+  const list = deref(root, root);
+  const props = isObject(list?.properties) ? (list.properties as Schema) : {};
+  const items = deref(root, deref(root, props.conversations)?.items);
+  const pagesProps = deref(root, props.pages)?.properties;
+  const next = isObject(pagesProps) ? deref(root, pagesProps.next) : undefined;
+  return {
+    item: items ? rulesOf(root, items) : fallback,
+    describesConversations: items !== undefined,
+    nextRequiresPerPage: Array.isArray(next?.required) && (next.required as string[]).includes('per_page'),
+  };
+}
+
 export function versionProfile(artifacts: VersionArtifacts): VersionProfile {
   const retrieveRoot = bundleOf(artifacts, 'retrieveConversation');
   const conversation = rulesOf(retrieveRoot, deref(retrieveRoot, retrieveRoot));
-  const listRoot = bundleOf(artifacts, 'listConversations');
-  const list = deref(listRoot, listRoot);
-  const listProps = isObject(list?.properties) ? (list.properties as Schema) : {};
-  const items = deref(listRoot, deref(listRoot, listProps.conversations)?.items);
-  const pagesProps = deref(listRoot, listProps.pages)?.properties;
-  const next = isObject(pagesProps) ? deref(listRoot, pagesProps.next) : undefined;
+  const list = listShapeOf(artifacts, 'listConversations', conversation);
+  const searched = artifacts.index.operations.searchConversations !== undefined;
   return {
     version: artifacts.apiVersion,
     conversation,
-    listItem: items ? rulesOf(listRoot, items) : conversation,
-    listDescribesConversations: items !== undefined,
-    nextRequiresPerPage: Array.isArray(next?.required) && (next.required as string[]).includes('per_page'),
+    listItem: list.item,
+    listDescribesConversations: list.describesConversations,
+    nextRequiresPerPage: list.nextRequiresPerPage,
+    ...(searched ? { search: listShapeOf(artifacts, 'searchConversations', conversation) } : {}),
     domains: domainsOf(retrieveRoot, retrieveRoot),
     quirks: listedQuirks(artifacts),
   };
+}
+
+const SEARCH_PROFILES = new WeakMap<VersionProfile, VersionProfile>();
+
+/**
+ * The profile a search page is shaped with: the version's profile with the search response's item schema and
+ * `pages.next` rule in place of the list's, so that the scenarios shape (and deviate in) a search page exactly
+ * where its schema is the list's.
+ */
+export function searchProfileOf(profile: VersionProfile): VersionProfile {
+  let out = SEARCH_PROFILES.get(profile);
+  if (!out) {
+    const shape = profile.search;
+    out = shape
+      ? {
+          ...profile,
+          listItem: shape.item,
+          listDescribesConversations: shape.describesConversations,
+          nextRequiresPerPage: shape.nextRequiresPerPage,
+        }
+      : profile;
+    SEARCH_PROFILES.set(profile, out);
+  }
+  return out;
 }

@@ -50,9 +50,9 @@ function renderConversation(profile: VersionProfile, c: Conversation): Rendered 
   return out;
 }
 
-/** Each conversation rendered once per version, kept in a bounded LRU (a walk of 100,000 stays flat). */
+/** Each conversation rendered once per version and revision, kept in a bounded LRU (a walk of 100,000 stays flat). */
 export class RenderCache {
-  private readonly cache: Lru<number, Rendered>;
+  private readonly cache: Lru<number, { revision: number; value: Rendered }>;
 
   constructor(
     private readonly profile: VersionProfile,
@@ -61,7 +61,13 @@ export class RenderCache {
     this.cache = new Lru(capacity);
   }
 
+  /** Keyed by index and revision: a conversation the state overlay changed is rendered anew. */
   get(c: Conversation): Rendered {
-    return this.cache.getOrCreate(c.index, () => renderConversation(this.profile, c));
+    const revision = c.revision ?? 0;
+    const hit = this.cache.get(c.index);
+    if (hit && hit.revision === revision) return hit.value;
+    const value = renderConversation(this.profile, c);
+    this.cache.set(c.index, { revision, value });
+    return value;
   }
 }

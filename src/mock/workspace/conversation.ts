@@ -54,6 +54,8 @@ export interface ConversationFacts {
 export interface Conversation {
   index: number;
   id: string;
+  /** 0 as seeded; bumped by every change of the state overlay (render caches key on it). */
+  revision?: number;
   neutral: Record<string, unknown>;
   /** Every part, oldest first (made on first use). */
   readonly parts: Array<Record<string, unknown>>;

@@ -67,6 +67,11 @@ export class TagState {
     return this.now + this.mutations;
   }
 
+  /** The time `nextTime` would return, without advancing the clock. */
+  peekTime(): number {
+    return this.now + this.mutations + 1;
+  }
+
   /** What differs from the seeded workspace, conversation by conversation (sorted by index). */
   changes(seededOf: (index: number) => Conversation): TagChange[] {
     const out: TagChange[] = [];

@@ -1,3 +1,4 @@
+import type { ConversationState, ManageAction } from '../../conversation-state/index.ts';
 import {
   buildConversation,
   type Conversation,
@@ -6,7 +7,8 @@ import {
   type WorkspaceContext,
 } from './conversation.ts';
 import { Lru } from './lru.ts';
-import { type AdminOverrides, buildRoster, type Roster } from './roster.ts';
+import { type Admin, type AdminOverrides, buildRoster, type Roster } from './roster.ts';
+import { type StateChange, StateOverlay } from './state-overlay.ts';
 import { type AppliedTag, type CatalogueTag, type TagChange, TagState } from './tag-state.ts';
 
 /** What the workspace is seeded from (the resolved mock options carry them). */
@@ -19,9 +21,10 @@ export interface WorkspaceOptions {
 }
 
 /**
- * The seeded workspace: nothing is stored per conversation but the tag overlay; conversations are built on
- * demand from (seed, index) and the recently used ones kept in an LRU, so 100,000 conversations cost no more
- * memory than 200.
+ * The seeded workspace: nothing is stored per conversation but the tag and state overlays; conversations are
+ * built on demand from (seed, index) and the recently used ones kept in an LRU, so 100,000 conversations cost no
+ * more memory than 200. `conversation(index)` is the conversation as it reads now (state overlay applied);
+ * `conversationAt(position)` follows the list's order, where a conversation an action changed comes first.
  */
 export class Workspace {
   readonly seed: number;
@@ -30,6 +33,7 @@ export class Workspace {
   readonly roster: Roster;
   readonly catalogue: CatalogueTag[];
   readonly tags: TagState;
+  readonly states = new StateOverlay();
   private readonly ctx: WorkspaceContext;
   private readonly cache = new Lru<number, Conversation>(512);
 
@@ -57,10 +61,46 @@ export class Workspace {
     return conversationIndex(this.seed, this.size, id);
   }
 
-  conversation(index: number): Conversation {
+  /** The conversation as seeded (no state overlay). */
+  seeded(index: number): Conversation {
     if (!Number.isInteger(index) || index < 0 || index >= this.size)
       throw new RangeError(`no conversation #${index}`);
     return this.cache.getOrCreate(index, () => buildConversation(this.ctx, index));
+  }
+
+  /** The conversation as it reads now (the state overlay applied). */
+  conversation(index: number): Conversation {
+    return this.states.current(this.seeded(index));
+  }
+
+  /** The conversation at a list position (newest first: the ones an action changed lead). */
+  conversationAt(position: number): Conversation {
+    if (!Number.isInteger(position) || position < 0 || position >= this.size)
+      throw new RangeError(`no conversation at position ${position}`);
+    return this.conversation(this.states.indexAt(position));
+  }
+
+  /**
+   * Applies a `manageConversation` action at the workspace clock (shared with tag writes: strictly after every
+   * seeded time and every earlier write).
+   */
+  manage(c: Conversation, action: ManageAction, admin: Admin, body?: string): Conversation {
+    const time = this.tags.nextTime();
+    this.states.apply(this.seeded(c.index), action, { admin, time, ...(body === undefined ? {} : { body }) });
+    return this.conversation(c.index);
+  }
+
+  /** The time the next write would get (the workspace clock now), without advancing it. */
+  clockNow(): number {
+    return this.tags.peekTime();
+  }
+
+  stateOf(c: Conversation): ConversationState {
+    return this.states.stateOf(c);
+  }
+
+  stateChanges(): StateChange[] {
+    return this.states.changes((index) => this.seeded(index));
   }
 
   /** How many built conversations are held (bounded by the LRU). */
@@ -82,6 +122,6 @@ export class Workspace {
   }
 
   tagChanges(): TagChange[] {
-    return this.tags.changes((index) => this.conversation(index));
+    return this.tags.changes((index) => this.seeded(index));
   }
 }

@@ -7,6 +7,7 @@ import type { Conversation } from '../../workspace/conversation.ts';
 import type { Workspace } from '../../workspace/workspace.ts';
 import { catalogueError, type ErrorId } from '../errors.ts';
 import { json, type MockResponse } from '../response.ts';
+import type { SearchMatches } from '../search-matches.ts';
 
 /** What an operation handler gets: one routed request, in one API version. */
 export interface OperationContext {
@@ -14,6 +15,8 @@ export interface OperationContext {
   profile: VersionProfile;
   /** The version's rendering of each conversation (built once, kept in an LRU). */
   render: RenderCache;
+  /** The positions recent searches matched in this version. */
+  searches: SearchMatches;
   /** Path parameters in template order (their names differ between versions). */
   pathValues: string[];
   query: URLSearchParams;

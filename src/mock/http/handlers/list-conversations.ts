@@ -9,7 +9,7 @@ export const listConversations: OperationHandler = (ctx) => {
   if (!page.ok) return fail(ctx, page.code, page.message);
   const items = [];
   for (let i = page.value.start; i < page.value.end; i++) {
-    items.push(ctx.shaper.conversation(ctx.profile, viewOf(ctx, workspace.conversation(i), true)));
+    items.push(ctx.shaper.conversation(ctx.profile, viewOf(ctx, workspace.conversationAt(i), true)));
   }
   const shaped = ctx.shaper.listPage(ctx.profile, page.value.page, items);
   return json(200, shaped.body, shaped.deviations);
