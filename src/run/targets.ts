@@ -100,28 +100,30 @@ export async function openTarget(config: RunConfig): Promise<Target> {
     const cassettes = config.apiVersions.map((v) => readCassette(config.cassettes!, v));
     const recorded = cassettes.flatMap((c) => c.exchanges);
     const tagId = tagOfRecording(recorded);
-    const snoozeUntil = snoozeOfRecording(recorded);
     const recordedAt = cassettes.map((c) => c.recordedAt).filter((t): t is number => Number.isInteger(t));
     return {
       baseUrl: 'http://replay.invalid',
       token: 'replay',
       fetch: replayFetch(cassettes),
-      // The replay answers what was recorded: the round trips run if they ran when recording, as recorded.
-      writes: () =>
-        tagId !== undefined || snoozeUntil !== undefined
-          ? {
-              allowed: true,
-              ...(tagId !== undefined
-                ? { tagId }
-                : { noTag: 'the cassettes hold no tag round trip (it was skipped when recording)' }),
-              ...(snoozeUntil !== undefined
-                ? { snoozeUntil }
-                : { noStateTrip: 'the cassettes hold no state round trip (it was skipped when recording)' }),
-            }
-          : {
-              allowed: false,
-              reason: 'the cassettes hold no tag or state round trip (writes were off when recording)',
-            },
+      // The replay answers what was recorded: the round trips run if they ran when recording, as recorded — the
+      // snooze of each version ends when that version's recorded snooze did.
+      writes: (me) => {
+        const snoozeUntil = snoozeOfRecording(recorded.filter((e) => e.apiVersion === me?.apiVersion));
+        if (tagId === undefined && snoozeUntil === undefined)
+          return {
+            allowed: false,
+            reason: 'the cassettes hold no tag or state round trip (writes were off when recording)',
+          };
+        return {
+          allowed: true,
+          ...(tagId !== undefined
+            ? { tagId }
+            : { noTag: 'the cassettes hold no tag round trip (it was skipped when recording)' }),
+          ...(snoozeUntil !== undefined
+            ? { snoozeUntil }
+            : { noStateTrip: 'the cassettes hold no state round trip (it was skipped when recording)' }),
+        };
+      },
       ...(recordedAt.length > 0 ? { now: () => Math.min(...recordedAt) } : {}),
       close: async () => {},
     };

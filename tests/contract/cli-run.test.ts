@@ -42,7 +42,7 @@ describe('intercom-conformance run', { timeout: 150_000 }, () => {
     expect(readdirSync(dir).sort()).toEqual(['conformance.json', 'junit.xml', 'report.html', 'summary.md']);
     // Not a TTY: quiet, but a final progress line (operations reached, requests, rate-limit budget left).
     expect(run.stderr).toMatch(
-      /intercom-conformance run: 10\/10 operations · \d+ requests · rate limit \d+ remaining\n/,
+      /intercom-conformance run: 14\/14 operations · \d+ requests · rate limit \d+ remaining\n/,
     );
     const result = readResult(dir);
     expect(result.run).toMatchObject({

@@ -33,6 +33,15 @@ const tagResults = (r: Awaited<ReturnType<typeof observeRun>>['result']) =>
   r.results
     .filter((x) => x.checkId === 'tag-round-trip')
     .map((x) => [x.operationId, x.outcome, x.reason ?? null]);
+const stateResult = (r: Awaited<ReturnType<typeof observeRun>>['result']) => {
+  const x = r.results.find((y) => y.checkId === 'state-round-trip')!;
+  return [x.operationId, x.outcome, x.reason ?? null];
+};
+/** Writes the mock applied (a search is a POST that only reads; the 401 probes carry a bad token). */
+const appliedWrites = () =>
+  mock.state.requests.filter(
+    (r) => r.method !== 'GET' && r.status < 400 && r.operationId !== 'searchConversations',
+  ).length;
 
 describe('the live target (tested against our mock on loopback)', () => {
   it('refuses to start without a token, in one line, before any test', async () => {
@@ -58,18 +67,12 @@ describe('the live target (tested against our mock on loopback)', () => {
     const { result } = await observeRun({}, liveEnv());
     expect(mock.state.requestCount).toBeGreaterThan(before);
     expect(result.run.target).toBe('live');
+    const off = 'writes are off (set INTERCOM_ALLOW_WRITES=1 to run the tag and state round trips)';
     expect(tagResults(result)).toEqual([
-      [
-        'attachTagToConversation',
-        'skip',
-        'writes are off (set INTERCOM_ALLOW_WRITES=1 to run the tag round trip)',
-      ],
-      [
-        'detachTagFromConversation',
-        'skip',
-        'writes are off (set INTERCOM_ALLOW_WRITES=1 to run the tag round trip)',
-      ],
+      ['attachTagToConversation', 'skip', off],
+      ['detachTagFromConversation', 'skip', off],
     ]);
+    expect(stateResult(result)).toEqual(['manageConversation', 'skip', off]);
     expect(result.results.filter((r) => r.outcome === 'fail' || r.outcome === 'error')).toEqual([]);
   });
 
@@ -79,21 +82,38 @@ describe('the live target (tested against our mock on loopback)', () => {
       'GET /me shows app sandbox_app_123, not the sandbox INTERCOM_SANDBOX_APP_ID: no writes',
     ],
     [{}, 'INTERCOM_SANDBOX_APP_ID is not set: writes need the sandbox app id'],
-    [
-      { INTERCOM_SANDBOX_APP_ID: SANDBOX },
-      'INTERCOM_TEST_TAG_ID is not set: the tag round trip needs a tag of the sandbox',
-    ],
+    [{ INTERCOM_SANDBOX_APP_ID: SANDBOX }, 'INTERCOM_ADMIN_ID is not set: writes need an admin id'],
     [
       { INTERCOM_SANDBOX_APP_ID: SANDBOX, INTERCOM_TEST_TAG_ID: '1' },
-      'INTERCOM_ADMIN_ID is not set: tagging needs an admin id',
+      'INTERCOM_ADMIN_ID is not set: writes need an admin id',
     ],
-  ])('guards writes: %j → skipped', async (extra, reason) => {
-    // Writes that succeeded (the 401 probes send POST/DELETE with a bad token, which cannot write).
-    const writes = () => mock.state.requests.filter((r) => r.method !== 'GET' && r.status < 400).length;
-    const writesBefore = writes();
+  ])('guards writes: %j → both round trips skipped, nothing written', async (extra, reason) => {
+    const writesBefore = appliedWrites();
     const { result } = await observeRun({}, liveEnv({ INTERCOM_ALLOW_WRITES: '1', ...extra }));
     expect(tagResults(result)[0]).toEqual(['attachTagToConversation', 'skip', reason]);
-    expect(writes()).toBe(writesBefore);
+    expect(stateResult(result)).toEqual(['manageConversation', 'skip', reason]);
+    expect(appliedWrites()).toBe(writesBefore);
+  });
+
+  it('without INTERCOM_TEST_TAG_ID only the tag round trip skips: the state round trip runs and restores', async () => {
+    const writesBefore = appliedWrites();
+    const { result } = await observeRun(
+      {},
+      liveEnv({
+        INTERCOM_ALLOW_WRITES: '1',
+        INTERCOM_SANDBOX_APP_ID: SANDBOX,
+        INTERCOM_ADMIN_ID: String(mock.state.admin.id),
+      }),
+    );
+    expect(tagResults(result)[0]).toEqual([
+      'attachTagToConversation',
+      'skip',
+      'INTERCOM_TEST_TAG_ID is not set: the tag round trip needs a tag of the sandbox',
+    ]);
+    expect(stateResult(result)).toEqual(['manageConversation', 'pass', null]);
+    // snooze, open, close, reopen: four writes, all undone
+    expect(appliedWrites()).toBe(writesBefore + 4);
+    expect(mock.state.stateChanges()).toEqual([]);
   });
 
   it('runs the tag round trip in the sandbox and leaves nothing attached', async () => {
@@ -186,8 +206,14 @@ describe('the live target (tested against our mock on loopback)', () => {
     expect(strip(replayed.result)).toEqual(strip(recorded.result));
     expect(
       replayed.result.results
-        .filter((r) => r.checkId === 'tag-round-trip')
-        .every((r) => r.outcome === 'pass'),
-    ).toBe(true);
+        .filter((r) => r.checkId === 'tag-round-trip' || r.checkId === 'state-round-trip')
+        .map((r) => `${r.apiVersion} ${r.checkId} ${r.outcome}`),
+    ).toEqual(
+      ['2.10', '2.11'].flatMap((v) => [
+        `${v} tag-round-trip pass`,
+        `${v} tag-round-trip pass`,
+        `${v} state-round-trip pass`,
+      ]),
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { COVERED_OPERATIONS } from '../../src/descriptions/operations.ts';
 import type { Exchange } from '../../src/model/exchange.ts';
 import type { ProgressState } from '../../src/report/progress.ts';
 import { progressTracker } from '../../src/run/engine.ts';
@@ -35,7 +36,10 @@ describe('the progress of a run (the engine counts it)', () => {
       { onProgress: (s) => states.push(s) },
     );
     expect(states).toHaveLength(exchanges.length);
-    expect(states.at(-1)).toMatchObject({ operationsDone: 5, requests: result.run.requestCount });
+    expect(states.at(-1)).toMatchObject({
+      operationsDone: COVERED_OPERATIONS.length,
+      requests: result.run.requestCount,
+    });
     expect(states.at(-1)!.rateLimitRemaining).toBeLessThan(10_000);
     // monotonic: a progress line never goes backwards
     for (let i = 1; i < states.length; i++)

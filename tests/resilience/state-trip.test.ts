@@ -141,4 +141,83 @@ describe('the state round trip restores the conversation whatever fails', () => 
     expect(run.states.restoration).toMatchObject({ restored: true });
     expect(mock.state.stateChanges()).toEqual([]);
   });
+
+  it('a workspace rule reassigns the conversation when it closes: restoration assigns it back as it was', async () => {
+    let reassigned = false;
+    const run = await trip((r, forward) => {
+      if (!manageWrite(r, 'close') || reassigned) return undefined;
+      reassigned = true;
+      return forward().then(async (reply) => {
+        // What a workspace automation might do on close: hand the conversation to another admin.
+        const id = /\/conversations\/([^/]+)\/parts$/.exec(r.url)![1]!;
+        const me = String(mock.state.admin.id);
+        const other = mock.state.stateOf(id)!.adminAssigneeId === me ? '0' : me;
+        await fetch(`${mock.url}${r.url}`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${TOKEN}`,
+            'content-type': 'application/json',
+            'intercom-version': '2.11',
+          },
+          body: JSON.stringify({
+            message_type: 'assignment',
+            type: 'admin',
+            admin_id: me,
+            assignee_id: other,
+          }),
+        });
+        return reply;
+      });
+    });
+    // Assignees are not what the trip checks (a workspace may route on close): restoration puts them back.
+    expect(run.outcome('state-round-trip', 'manageConversation')).toBe('pass');
+    expect(run.states.restoration!.exchanges.map((e) => e.step)).toContain('state:restore-assign');
+    expect(run.states.restoration).toMatchObject({ restored: true });
+    expect(mock.state.stateChanges()).toEqual([]);
+  });
+
+  it('a snoozed conversation shown as not open: the trip and the snoozed-state rule flag it on the conversation the kit snoozed', async () => {
+    let snoozed = false;
+    const run = await trip((r, forward) => {
+      if (manageWrite(r, 'snoozed')) snoozed = true;
+      if (!(snoozed && r.method === 'GET' && /\/conversations\/\d+$/.test(r.url.split('?')[0]!)))
+        return undefined;
+      return forward().then((reply) => {
+        const body = JSON.parse(String(reply.body)) as Record<string, unknown>;
+        if (body.state === 'snoozed') body.open = false;
+        return { ...reply, body: JSON.stringify(body) };
+      });
+    });
+    const findings = (checkId: string, operationId: string) =>
+      run.result.results
+        .find((x) => x.checkId === checkId && x.operationId === operationId)!
+        .findings.map((f) => f.message);
+    expect(findings('state-round-trip', 'manageConversation')).toEqual([
+      'the retrieve after the snooze shows open false, not true',
+    ]);
+    expect(findings('state-invariants', 'retrieveConversation')).toEqual([
+      `conversation ${run.conversationId}: state snoozed but open is false`,
+    ]);
+    expect(mock.state.stateChanges()).toEqual([]);
+  });
+
+  it('a search that does not return the conversation the kit snoozed is a violation of the trip', async () => {
+    const run = await trip((r, forward) => {
+      if (!(r.method === 'POST' && r.url === '/conversations/search')) return undefined;
+      const body = JSON.parse(r.body.toString('utf8')) as { query?: { value?: Array<{ field?: string }> } };
+      const stateQuery = body.query?.value?.some((f) => f.field === 'state');
+      return forward().then((reply) => {
+        if (!stateQuery) return reply;
+        const page = JSON.parse(String(reply.body)) as { conversations: unknown[]; total_count: number };
+        return { ...reply, body: JSON.stringify({ ...page, conversations: [], total_count: 0 }) };
+      });
+    });
+    expect(
+      run.result.results
+        .find((x) => x.checkId === 'state-round-trip')!
+        .findings.map((f) => f.message),
+    ).toEqual([
+      `a search for conversation ${run.conversationId} in state snoozed did not return it after the snooze`,
+    ]);
+  });
 });

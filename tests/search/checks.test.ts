@@ -178,4 +178,15 @@ describe('the search checks', () => {
     const [v] = run('search-results-satisfy-query', s);
     expect(v).toMatchObject({ outcome: 'error', reason: 'no search page was answered (404)', findings: [] });
   });
+
+  it('search-per-page-cap: per_page answered as the string "150" (quirk per-page-as-string) is still the cap', () => {
+    const s = faithful();
+    const probe = s.perPageOverflow!.search!;
+    (probe.body as { pages: { per_page: unknown } }).pages.per_page = '150';
+    expect(messages('search-per-page-cap', s)).toEqual([]);
+    (probe.body as { pages: { per_page: unknown } }).pages.per_page = '151';
+    expect(messages('search-per-page-cap', s)).toEqual([
+      'per_page 151 was neither clamped to 150 nor refused with an error.list (status 200)',
+    ]);
+  });
 });

@@ -15,8 +15,9 @@ type Behaviour = 'clamp' | 'reject' | 'other';
 function behaviour(e: Exchange): Behaviour {
   if (e.status === 200) {
     const perPage = (e.body as { pages?: { per_page?: unknown } } | undefined)?.pages?.per_page;
+    // per_page as a string ("150") is the per-page-as-string quirk, which the schema check reports: the cap held.
     return conversationsOfPage(e).length <= MAX_PER_PAGE &&
-      (perPage === undefined || perPage === MAX_PER_PAGE)
+      (perPage === undefined || perPage === MAX_PER_PAGE || perPage === String(MAX_PER_PAGE))
       ? 'clamp'
       : 'other';
   }
