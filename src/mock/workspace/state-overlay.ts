@@ -12,7 +12,7 @@ import type { Admin } from './roster.ts';
  * A changed conversation is updated at the action's time (the workspace clock, after every seeded
  * `updated_at`), so it moves to the top of the list, as Intercom's list (newest first by `updated_at`) does.
  */
-export interface StateEntry {
+interface StateEntry {
   state: ConversationState;
   updatedAt: number;
   /** The parts the actions added, oldest first. */
@@ -30,7 +30,7 @@ export interface StateChange {
 }
 
 /** What an action does beyond the state: who performs it and the optional message of a close/assignment. */
-export interface ActionContext {
+interface ActionContext {
   admin: Admin;
   time: number;
   body?: string;
@@ -40,7 +40,7 @@ const idOrNull = (v: unknown): string | null =>
   typeof v === 'number' && v !== 0 ? String(v) : typeof v === 'string' && v !== '' && v !== '0' ? v : null;
 
 /** The state of a seeded conversation (its neutral values). */
-export function seededState(c: Conversation): ConversationState {
+function seededState(c: Conversation): ConversationState {
   const n = c.neutral;
   return {
     state: c.facts.state,
