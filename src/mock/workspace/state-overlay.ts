@@ -67,15 +67,22 @@ export class StateOverlay {
     return this.entries.get(c.index)?.state ?? seededState(c);
   }
 
-  /** Applies an action performed by an admin at a time: the new state, one new part, the new updated_at. */
-  apply(seeded: Conversation, action: ManageAction, ctx: ActionContext): void {
+  /**
+   * Applies an action performed by an admin at a time: the new state, one new part, the new updated_at. Opening
+   * an open conversation or closing a closed one changes nothing (no part, no reopen counted); returns whether
+   * the action changed the conversation.
+   */
+  apply(seeded: Conversation, action: ManageAction, ctx: ActionContext): boolean {
     const entry: StateEntry = this.entries.get(seeded.index) ?? {
       state: seededState(seeded),
       updatedAt: seeded.neutral.updated_at as number,
       parts: [],
       revision: 0,
     };
-    entry.state = applyAction(entry.state, action);
+    const next = applyAction(entry.state, action);
+    if ((action.action === 'open' || action.action === 'close') && next.state === entry.state.state)
+      return false;
+    entry.state = next;
     entry.updatedAt = Math.max(entry.updatedAt, ctx.time);
     const k = seeded.partCount + entry.parts.length;
     const part: Record<string, unknown> = {
@@ -98,6 +105,7 @@ export class StateOverlay {
     entry.derived = undefined;
     this.entries.set(seeded.index, entry);
     this.order = [seeded.index, ...this.order.filter((i) => i !== seeded.index)];
+    return true;
   }
 
   /** The conversation as it reads now: the seeded one, or a copy with the overlay applied. */
