@@ -12,7 +12,9 @@ import { runScript } from '../run-script.ts';
  * do not come from a warm cache) and `GET /conversations/{id}` (spread over the workspace), one request at a
  * time over keep-alive, several rounds each. The mock runs in a child process, so that its CPU time per request
  * is measured apart from the client's: on a shared machine wall-clock rates swing with the load, CPU per request
- * much less. `--baseline <commit>` measures the mock of another commit the same way (its `src/` extracted
+ * much less. `POST /conversations/search` is measured the same way where the mock serves it: the first page of a
+ * query (one pass over the 10,000 conversations) and the next pages of the same query (served from the positions
+ * the first page matched). `--baseline <commit>` measures the mock of another commit the same way (its `src/` extracted
  * under `.cache/bench-baseline`, with this checkout's generated artifacts), for before/after figures.
  */
 export interface BenchMockOptions {
@@ -133,13 +135,53 @@ export async function benchMock(options: BenchMockOptions = {}): Promise<string[
         cpu.retrieve.push(retrieveCpu / retrieveRequests);
       }
     }
+    const search = await benchSearch(child, headers, rounds);
     return [
+      ...search.map((line) => `mock (${label}) ${version}: ${line}`),
       `mock (${label}) ${version}: list per_page=150: ${stats(rate.list)} req/s, mock CPU ${stats(cpu.list, 1)} ms/request (min / median / max of ${rounds} rounds of ${listRequests}, after one warm-up round)`,
       `mock (${label}) ${version}: retrieve: ${stats(rate.retrieve)} req/s, mock CPU ${stats(cpu.retrieve, 2)} ms/request (min / median / max of ${rounds} rounds of ${retrieveRequests}, after one warm-up round)`,
     ];
   } finally {
     child.stop();
   }
+}
+
+/** Search: CPU of a first page (a pass over the workspace) and of the next pages; nothing when not served. */
+async function benchSearch(child: Child, headers: Record<string, string>, rounds: number): Promise<string[]> {
+  const post = async (body: unknown) => {
+    const r = await fetch(`${child.url}/conversations/search`, {
+      method: 'POST',
+      headers: { ...headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const json = (await r.json()) as { pages?: { next?: { starting_after?: string } } };
+    return { status: r.status, next: json.pages?.next?.starting_after };
+  };
+  const first: number[] = [];
+  const next: number[] = [];
+  const NEXT_PAGES = 5;
+  for (let round = 0; round <= rounds; round++) {
+    // A query of its own per round, so that its first page is a pass over the workspace, not a cached answer.
+    const query = { field: 'created_at', operator: '>', value: 1_000_000_000 + round };
+    let cpu0 = await child.cpuMs();
+    const page = await post({ query, pagination: { per_page: 150 } });
+    if (page.status !== 200) return [];
+    const firstCpu = (await child.cpuMs()) - cpu0;
+    let cursor = page.next;
+    cpu0 = await child.cpuMs();
+    let served = 0;
+    for (let k = 0; k < NEXT_PAGES && cursor; k++, served++)
+      cursor = (await post({ query, pagination: { per_page: 150, starting_after: cursor } })).next;
+    const nextCpu = (await child.cpuMs()) - cpu0;
+    if (round > 0) {
+      first.push(firstCpu);
+      if (served > 0) next.push(nextCpu / served);
+    }
+  }
+  return [
+    `search per_page=150, first page (a pass over 10,000 conversations): mock CPU ${stats(first, 0)} ms/request (min / median / max of ${rounds} rounds, after one warm-up round)`,
+    `search per_page=150, next pages: mock CPU ${stats(next, 1)} ms/request (min / median / max of ${rounds} rounds of ${NEXT_PAGES})`,
+  ];
 }
 
 /**

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type MockServer, SNOOZE_BASE, startMockServer } from '../../src/mock/index.ts';
+import {
+  LARGE_CONVERSATION_INDEX,
+  type MockServer,
+  SNOOZE_BASE,
+  startMockServer,
+} from '../../src/mock/index.ts';
 import { call, findings, VERSIONS } from './helpers.ts';
 
 /**
@@ -206,6 +211,21 @@ describe('one workspace for every version', () => {
     expect(mock.state.stateChanges()).toEqual([]);
   });
 
+  it('opening an open conversation or closing a closed one changes nothing', async () => {
+    for (const [state, body] of [
+      ['open', { message_type: 'open', admin_id: admin }],
+      ['closed', { message_type: 'close', type: 'admin', admin_id: admin }],
+    ] as const) {
+      const id = untouched(state, 31);
+      const before = await retrieve(id);
+      const reply = await manage(id, body);
+      expect(reply.status).toBe(200);
+      expect(reply.body).toEqual(before.body);
+      expect(mock.state.conversationId(0)).not.toBe(id);
+    }
+    expect(mock.state.stateChanges()).toEqual([]);
+  });
+
   it('snoozes a closed conversation: snoozed and open, in one action', async () => {
     const id = untouched('closed', 30);
     const reply = await manage(id, {
@@ -280,6 +300,35 @@ describe('manageConversation errors', () => {
       const reply = await call(mock.url, `/conversations/${id}/parts`, { method });
       expect(reply.status).toBe(405);
       expect(reply.headers.allow).toBe('POST');
+    }
+  });
+});
+
+describe('manageConversation on a fresh workspace', () => {
+  it('keeps the 500 most recent parts (the new one last) and total_count of a conversation with more than 500', async () => {
+    const fresh = await startMockServer({ scenario: 'documented' });
+    try {
+      const id = fresh.state.conversationId(LARGE_CONVERSATION_INDEX);
+      const admin = String(fresh.state.admin.id);
+      const before = await call(fresh.url, `/conversations/${id}`, { version: '2.11' });
+      expect(before.body.conversation_parts.total_count).toBeGreaterThan(500);
+      const reply = await call(fresh.url, `/conversations/${id}/parts`, {
+        method: 'POST',
+        version: '2.11',
+        body: { message_type: 'snoozed', admin_id: admin, snoozed_until: SNOOZE_BASE + 5 },
+      });
+      expect(reply.status).toBe(200);
+      const parts = reply.body.conversation_parts;
+      expect(parts.total_count).toBe(before.body.conversation_parts.total_count + 1);
+      expect(parts.conversation_parts).toHaveLength(500);
+      expect(parts.conversation_parts.at(-1)).toMatchObject({ part_type: 'snoozed', author: { id: admin } });
+      // documented: the manage answer is shaped (and tagged) like a retrieve of the same conversation.
+      const retrieved = await call(fresh.url, `/conversations/${id}`, { version: '2.11' });
+      expect(reply.body).toEqual(retrieved.body);
+      expect(fresh.state.requests.at(-2)!.deviations).toEqual(fresh.state.requests.at(-1)!.deviations);
+      expect(fresh.state.conversationId(0)).toBe(id);
+    } finally {
+      await fresh.close();
     }
   });
 });

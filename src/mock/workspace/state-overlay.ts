@@ -12,7 +12,7 @@ import type { Admin } from './roster.ts';
  * A changed conversation is updated at the action's time (the workspace clock, after every seeded
  * `updated_at`), so it moves to the top of the list, as Intercom's list (newest first by `updated_at`) does.
  */
-export interface StateEntry {
+interface StateEntry {
   state: ConversationState;
   updatedAt: number;
   /** The parts the actions added, oldest first. */
@@ -30,7 +30,7 @@ export interface StateChange {
 }
 
 /** What an action does beyond the state: who performs it and the optional message of a close/assignment. */
-export interface ActionContext {
+interface ActionContext {
   admin: Admin;
   time: number;
   body?: string;
@@ -40,7 +40,7 @@ const idOrNull = (v: unknown): string | null =>
   typeof v === 'number' && v !== 0 ? String(v) : typeof v === 'string' && v !== '' && v !== '0' ? v : null;
 
 /** The state of a seeded conversation (its neutral values). */
-export function seededState(c: Conversation): ConversationState {
+function seededState(c: Conversation): ConversationState {
   const n = c.neutral;
   return {
     state: c.facts.state,
@@ -67,15 +67,22 @@ export class StateOverlay {
     return this.entries.get(c.index)?.state ?? seededState(c);
   }
 
-  /** Applies an action performed by an admin at a time: the new state, one new part, the new updated_at. */
-  apply(seeded: Conversation, action: ManageAction, ctx: ActionContext): void {
+  /**
+   * Applies an action performed by an admin at a time: the new state, one new part, the new updated_at. Opening
+   * an open conversation or closing a closed one changes nothing (no part, no reopen counted); returns whether
+   * the action changed the conversation.
+   */
+  apply(seeded: Conversation, action: ManageAction, ctx: ActionContext): boolean {
     const entry: StateEntry = this.entries.get(seeded.index) ?? {
       state: seededState(seeded),
       updatedAt: seeded.neutral.updated_at as number,
       parts: [],
       revision: 0,
     };
-    entry.state = applyAction(entry.state, action);
+    const next = applyAction(entry.state, action);
+    if ((action.action === 'open' || action.action === 'close') && next.state === entry.state.state)
+      return false;
+    entry.state = next;
     entry.updatedAt = Math.max(entry.updatedAt, ctx.time);
     const k = seeded.partCount + entry.parts.length;
     const part: Record<string, unknown> = {
@@ -98,6 +105,7 @@ export class StateOverlay {
     entry.derived = undefined;
     this.entries.set(seeded.index, entry);
     this.order = [seeded.index, ...this.order.filter((i) => i !== seeded.index)];
+    return true;
   }
 
   /** The conversation as it reads now: the seeded one, or a copy with the overlay applied. */

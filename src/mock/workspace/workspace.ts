@@ -82,11 +82,17 @@ export class Workspace {
 
   /**
    * Applies a `manageConversation` action at the workspace clock (shared with tag writes: strictly after every
-   * seeded time and every earlier write).
+   * seeded time and every earlier write); an action that changes nothing (opening an open conversation) leaves
+   * the clock as it was.
    */
   manage(c: Conversation, action: ManageAction, admin: Admin, body?: string): Conversation {
-    const time = this.tags.nextTime();
-    this.states.apply(this.seeded(c.index), action, { admin, time, ...(body === undefined ? {} : { body }) });
+    const time = this.tags.peekTime();
+    const changed = this.states.apply(this.seeded(c.index), action, {
+      admin,
+      time,
+      ...(body === undefined ? {} : { body }),
+    });
+    if (changed) this.tags.nextTime();
     return this.conversation(c.index);
   }
 
