@@ -5,14 +5,18 @@ import type { Collected } from '../model/collected.ts';
  * What one version returned, by operation and resource id: what the runtime cross-version diff compares.
  * `retrieveConversation` holds the retrieved conversations, `listConversations` the list items (each
  * conversation of the walked pages), `attachTagToConversation`/`detachTagFromConversation` the tag bodies
- * of the round trip (by tag id).
+ * of the round trip (by tag id). The conversation of the state round trip is left out.
  */
 export type Samples = Record<string, Record<string, unknown>>;
 
 export function samplesOf(collected: Collected): Samples {
   const out: Samples = {};
+  // The state round trip's conversation changes under each version's own trip (updated_at, parts, statistics,
+  // its place in the list): what differs there is the writes, not the versions.
+  const written = collected.states?.conversationId;
   const put = (op: string, id: unknown, body: unknown) => {
     if (id === undefined || id === null) return;
+    if (written !== undefined && String(id) === written && op !== 'attachTagToConversation') return;
     out[op] ??= {};
     out[op][String(id)] = body;
   };

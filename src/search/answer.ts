@@ -25,7 +25,7 @@ export interface SearchListBody {
     page: number;
     per_page: number;
     total_pages: number;
-    next?: { page: number; starting_after: string };
+    next?: { page: number; per_page: number; starting_after: string };
   };
   total_count: number;
   conversations: Array<Record<string, unknown>>;
@@ -82,7 +82,7 @@ export function answerSearch(
         per_page: v.perPage,
         total_pages: Math.max(1, Math.ceil(matches.length / v.perPage)),
         ...(end < matches.length
-          ? { next: { page: pageNumber + 1, starting_after: encodeCursor(end) } }
+          ? { next: { page: pageNumber + 1, per_page: v.perPage, starting_after: encodeCursor(end) } }
           : {}),
       },
       total_count: matches.length,

@@ -116,7 +116,9 @@ describe('configuration errors: one line, exit 2, before any request', () => {
   const leaf = { field: 'id', operator: '=', value: '1' };
   writeFileSync(
     tooDeep,
-    JSON.stringify({ query: { operator: 'AND', value: [{ operator: 'OR', value: [{ operator: 'AND', value: [leaf] }] }] } }),
+    JSON.stringify({
+      query: { operator: 'AND', value: [{ operator: 'OR', value: [{ operator: 'AND', value: [leaf] }] }] },
+    }),
   );
 
   it.each([
@@ -147,10 +149,19 @@ describe('configuration errors: one line, exit 2, before any request', () => {
     [['--target', 'replay'], /^--target replay needs --cassettes <dir>/],
     [['--target', 'live'], /^--target live needs INTERCOM_ACCESS_TOKEN/],
     [['--record', base], /^--record works with --target live only$/],
-    [['--search-query', join(base, 'missing.json')], /^--search-query .*missing\.json: cannot read it \(ENOENT\)$/],
+    [
+      ['--search-query', join(base, 'missing.json')],
+      /^--search-query .*missing\.json: cannot read it \(ENOENT\)$/,
+    ],
     [['--search-query', notJson], /^--search-query .*not-json\.json: not valid JSON \(.+\)$/],
-    [['--search-query', badOperator, '--api-version', '2.16'], /^--search-query .*bad-operator\.json: .*LIKE.* at \/operator\)$/],
-    [['--search-query', tooDeep, '--api-version', '2.11'], /^--search-query .*too-deep\.json: .*\(search-nesting-depth at .+\)$/],
+    [
+      ['--search-query', badOperator, '--api-version', '2.16'],
+      /^--search-query .*bad-operator\.json: .*LIKE.* at \/operator\)$/,
+    ],
+    [
+      ['--search-query', tooDeep, '--api-version', '2.11'],
+      /^--search-query .*too-deep\.json: .*\(search-nesting-depth at .+\)$/,
+    ],
   ])('run %j', async (argv, message) => {
     const run = await runCli(['run', ...(argv as string[])]);
     expect(run.code, run.stderr).toBe(2);

@@ -38,7 +38,8 @@ describe('the contract suites on the mock', () => {
     // The snoozed-state rules ran on the conversation the kit snoozed and closed itself, in every version.
     for (const v of versions) {
       const kit = result.results.find(
-        (r) => r.apiVersion === v && r.checkId === 'state-invariants' && r.operationId === 'retrieveConversation',
+        (r) =>
+          r.apiVersion === v && r.checkId === 'state-invariants' && r.operationId === 'retrieveConversation',
       )!.observations!.kitStates;
       expect(kit, v).toEqual(['closed', 'snoozed']);
     }
@@ -85,6 +86,9 @@ describe('the contract suites on the mock', () => {
       tagOps.some((d) => d.operationId === 'attachTagToConversation' && d.kind !== 'values-differ'),
     ).toBe(false);
     expect(tagOps.filter((d) => d.path === '/applied_at').map((d) => d.kind)).toEqual([]);
+    // 2.10's state round trip snoozed, closed and reopened a conversation before 2.11 read it (updated_at, parts,
+    // statistics moved): that conversation is left out, so no value differs between the two versions.
+    expect(diffs.filter((d) => d.kind === 'values-differ').map((d) => d.path)).toEqual([]);
   });
 
   it('report schema coverage: undocumented properties seen and described properties never seen', async () => {

@@ -3,10 +3,8 @@ import { answerSearch } from '../../src/search/index.ts';
 import { findings } from './helpers.ts';
 
 /**
- * Defects of the pure search core (src/search/, not the mock's to fix) found while serving it, each shown on a
- * real input against the real generated validators. `it.fails` passes while the defect is there and fails once
- * the core is fixed: then drop `.fails`. The mock does not depend on them (it shapes its pages with the scenario,
- * which writes `pages.next.per_page`).
+ * The pure search core's pages (src/search/answer.ts) against the real generated validators of every shape the
+ * descriptions give a search answer. The mock shapes its own pages with the scenario; the core must be valid too.
  */
 describe('answerSearch (pure core) against the strict search response schemas', () => {
   const conversations = [
@@ -27,9 +25,8 @@ describe('answerSearch (pure core) against the strict search response schemas', 
     }
   });
 
-  // src/search/answer.ts answerSearch: `pages.next` is { page, starting_after } without `per_page`, which 2.11's
-  // `starting_after_paging` (under paginated_conversation_response → cursor_pages) requires.
-  it.fails('BUG: pages.next carries the per_page 2.11 requires', () => {
+  // 2.11's `starting_after_paging` (under paginated_conversation_response → cursor_pages) requires per_page.
+  it('pages.next carries the per_page 2.11 requires', () => {
     const answer = answerSearch(body, conversations, '2.11');
     expect(answer.status).toBe(200);
     expect(

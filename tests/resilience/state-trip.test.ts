@@ -100,7 +100,7 @@ describe('the state round trip restores the conversation whatever fails', () => 
       manageWrite(r, 'close') ? forward().then(() => 'reset' as const) : undefined,
     );
     expect(run.outcome('state-round-trip', 'manageConversation')).toMatch(
-      new RegExp(`^error: the close \\(POST …/parts\\) failed: .*; a retrieve then showed it closed$`),
+      /^error: the close \(POST …\/parts\) failed: .*; a retrieve then showed it closed$/,
     );
     expect(run.states.steps.at(-1)).toMatchObject({ id: 'close', verifiedState: { state: 'closed' } });
     expect(run.states.restoration).toMatchObject({ restored: true });
@@ -213,9 +213,7 @@ describe('the state round trip restores the conversation whatever fails', () => 
       });
     });
     expect(
-      run.result.results
-        .find((x) => x.checkId === 'state-round-trip')!
-        .findings.map((f) => f.message),
+      run.result.results.find((x) => x.checkId === 'state-round-trip')!.findings.map((f) => f.message),
     ).toEqual([
       `a search for conversation ${run.conversationId} in state snoozed did not return it after the snooze`,
     ]);

@@ -22,7 +22,7 @@ describe('answerSearch: a page of a search over conversations', () => {
       page: 1,
       per_page: 4,
       total_pages: 2,
-      next: { page: 2, starting_after: encodeCursor(4) },
+      next: { page: 2, per_page: 4, starting_after: encodeCursor(4) },
     });
     expect(first.body.total_count).toBe(6);
     const second = answerSearch(
