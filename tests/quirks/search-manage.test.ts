@@ -11,11 +11,13 @@ import { MIRROR } from '../helpers/env.ts';
  * itself says (its examples, its operation text, its schemas): remove a quirk's data and its rows fail.
  */
 const source = { kind: 'dir' as const, root: MIRROR };
+// biome-ignore lint/suspicious/noExplicitAny: walking a parsed YAML description
+type Yaml = any;
 const docs = new Map<string, OpenApiDocument>();
-async function description(version: string): Promise<Record<string, any>> {
+async function description(version: string): Promise<Yaml> {
   if (!docs.has(version))
     docs.set(version, (await loadLockedDescription(version, readLock(), { source })).doc);
-  return docs.get(version) as Record<string, any>;
+  return docs.get(version) as Yaml;
 }
 
 function quirkOf(version: string, id: string): QuirkEntry | undefined {
@@ -34,7 +36,7 @@ function tableRows(text: string, first: RegExp): string[][] {
     .filter((cells) => first.test(cells[0]!));
 }
 
-const searchText = (doc: Record<string, any>): string => doc.paths['/conversations/search'].post.description;
+const searchText = (doc: Yaml): string => doc.paths['/conversations/search'].post.description;
 
 describe.each(lockedVersions())('%s: searchConversations and manageConversation quirks', (version) => {
   it('manage-request-numeric-ids: every request example of manageConversation fails the strict schema only by its numeric ids, and the quirk-aware one accepts it', () => {
@@ -83,7 +85,7 @@ describe.each(lockedVersions())('%s: searchConversations and manageConversation 
   it('search-field-aliases and search-ai-agent-fields-unmodelled: every searchable field is in the conversation model or in the quirk data', async () => {
     const doc = await description(version);
     const schemas = doc.components.schemas;
-    const resolve = (node: any): any => {
+    const resolve = (node: Yaml): Yaml => {
       let n = node;
       for (let i = 0; i < 10 && n?.$ref; i++) n = schemas[n.$ref.split('/').pop()];
       return n;
