@@ -447,7 +447,7 @@ describe.each(RULES.map((r) => r.id))('rule %s', (id) => {
 });
 
 describe('request unions are compared by what they accept (the search query value, 2.7 → 2.8 → 2.9)', () => {
-  const valueOf = (branches: string) =>
+  const searchValue = (branches: string) =>
     parseDescription(
       `openapi: 3.0.3
 info: { title: t, version: "1" }
@@ -466,10 +466,10 @@ paths:
 `,
       'inline',
     );
-  const separate = valueOf(
+  const separate = searchValue(
     '{ type: string }, { type: integer }, { type: array, items: { type: string } }, { type: array, items: { type: integer } }',
   );
-  const mixed = valueOf(
+  const mixed = searchValue(
     '{ type: string }, { type: integer }, { type: array, items: { oneOf: [{ type: string }, { type: integer }] } }',
   );
   const ids = (a: typeof separate, b: typeof separate) =>
@@ -484,7 +484,7 @@ paths:
   });
 
   it('a branch no other branch accepts is still removed (branches pair by position: integer meets array)', () => {
-    const fewer = valueOf('{ type: string }, { type: array, items: { type: string } }');
+    const fewer = searchValue('{ type: string }, { type: array, items: { type: string } }');
     expect(ids(separate, fewer)).toEqual([
       ['request-property-type-changed', 'value<oneOf[1]>', undefined],
       ['request-union-branch-removed', 'value', 'oneOf[3]'],
