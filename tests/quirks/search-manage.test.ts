@@ -125,3 +125,30 @@ describe.each(lockedVersions())('%s: searchConversations and manageConversation 
     expect(modelHasAiAgent).toBe(!['2.7', '2.8', '2.9', '2.10'].includes(version));
   });
 });
+
+describe.each(lockedVersions())('%s: the search request example', (version) => {
+  it('conforms to the strict request schema, and compares a date field with a digit string (search-timestamp-digit-string)', async () => {
+    const artifacts = loadArtifacts(version);
+    const strict = requestTarget(artifacts, 'searchConversations');
+    const examples = Object.values(strict.operation.requestBody!.content['application/json']!.examples!);
+    expect(examples.length).toBeGreaterThan(0);
+    for (const example of examples) expect(validateAgainst(strict, example)).toEqual([]);
+    // The Accepted Fields table types created_at as a date; the example sends a digit string.
+    const doc = await description(version);
+    const dateFields = new Set(
+      tableRows(searchText(doc), /^[a-z_]+(\.[a-z_]+)*$/)
+        .filter((r) => /^Date \(UNIX timestamp\)$/.test(r[1]!))
+        .map((r) => r[0]),
+    );
+    const filters = examples.flatMap((e) => {
+      const q = (e as { query: { value?: unknown } }).query;
+      return Array.isArray(q.value) ? (q.value as Array<{ field: string; value: unknown }>) : [];
+    });
+    const stringDates = filters.filter((f) => dateFields.has(f.field) && typeof f.value === 'string');
+    expect(stringDates.map((f) => [f.field, /^\d+$/.test(String(f.value))])).toEqual([['created_at', true]]);
+    expect(quirkOf(version, 'search-timestamp-digit-string')?.data['x-search-date-values']).toEqual([
+      'integer',
+      'digit-string',
+    ]);
+  });
+});
