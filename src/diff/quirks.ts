@@ -63,8 +63,12 @@ const WIDENING = new Set([
   'response-property-enum-value-added',
   'response-union-branch-added',
 ]);
-/** Rules whose new side admits less: a quirk of the new side may say the API still sends the old value. */
+/**
+ * Rules whose new side admits less: a quirk of the new side may say the API still sends (or, for a request,
+ * still accepts) the old value.
+ */
 const NARROWING = new Set([
+  'request-property-stopped-nullable',
   'response-property-stopped-nullable',
   'response-property-enum-value-removed',
   'response-union-branch-removed',
@@ -146,14 +150,20 @@ export function annotateQuirks(
         reason:
           explained.side === 'old'
             ? `${what} of the old version: the old API already sent this, the new description now says so — no change on the wire`
-            : `${what} of the new version says the API still sends what the old description allowed: the description narrowed, not the wire`,
+            : change.location === 'request'
+              ? `${what} of the new version says the API still accepts what the old description allowed: the description narrowed, not the wire`
+              : `${what} of the new version says the API still sends what the old description allowed: the description narrowed, not the wire`,
       };
     }
     return next;
   });
 }
 
-const NULLABILITY = new Set(['response-property-became-nullable', 'response-property-stopped-nullable']);
+const NULLABILITY = new Set([
+  'request-property-stopped-nullable',
+  'response-property-became-nullable',
+  'response-property-stopped-nullable',
+]);
 
 /**
  * The quirk's patch is about what the change moved: for nullability, the patched schema at the place admits

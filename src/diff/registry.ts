@@ -24,6 +24,7 @@ import { requestPropertyRemoved } from './rules/request-property-removed.ts';
 import { requestPropertyStoppedNullable } from './rules/request-property-stopped-nullable.ts';
 import { requestPropertyTypeChanged } from './rules/request-property-type-changed.ts';
 import { requestUnionBranchRemoved } from './rules/request-union-branch-removed.ts';
+import { requestUnionNarrowed } from './rules/request-union-narrowed.ts';
 import { responseEnumDomainReplaced } from './rules/response-enum-domain-replaced.ts';
 import { responseErrorStatusRemoved } from './rules/response-error-status-removed.ts';
 import { responseMediaTypeRemoved } from './rules/response-media-type-removed.ts';
@@ -67,6 +68,7 @@ export const RULES: readonly Rule[] = [
   requestPropertyStoppedNullable,
   requestPropertyEnumValueRemoved,
   requestUnionBranchRemoved,
+  requestUnionNarrowed,
   responseSuccessStatusRemoved,
   responseErrorStatusRemoved,
   responseMediaTypeRemoved,

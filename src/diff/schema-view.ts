@@ -1,6 +1,7 @@
 import type { OpenApiDocument } from '../descriptions/load.ts';
 import { isObject } from '../util/json.ts';
 import { childPointer, resolvePointer } from '../util/json-pointer.ts';
+import { type Shape, shapeOf } from './shape.ts';
 
 /**
  * One side of a schema comparison, read the way a client author reads the description:
@@ -38,6 +39,8 @@ export interface SchemaView {
   items?: ChildSchema;
   additionalProperties?: ChildSchema;
   branches: Branch[];
+  /** The exact value set, for the simple schemas `shapeOf` can read (request unions of primitives and arrays). */
+  shape?: Shape;
 }
 
 export type NullableHow = 'type' | 'beside-ref' | 'around-allof';
@@ -153,6 +156,10 @@ export function strictlyNullable(view: SchemaView): boolean {
 export function viewSchema(doc: OpenApiDocument, node: unknown, at: string, depth = 0): SchemaView {
   const followed = follow(doc, node, at);
   const view = emptyView(at, followed.pointer);
+  if (depth === 0) {
+    const shape = shapeOf(doc, node);
+    if (shape) view.shape = shape;
+  }
   if (followed.firstRef) {
     const name = componentName(followed.firstRef);
     if (name) view.component = name;

@@ -29,8 +29,10 @@ export interface UpgradeGuide {
   target: string;
   requests: number;
   partial: boolean;
-  /** Resources both versions returned, per operation (conversations of the list, retrieves, tag bodies). */
+  /** Resources both versions returned, per operation (conversations of the list and the search, retrieves, tag bodies). */
   paired: Record<string, number>;
+  /** Why the search answer was not compared, per version that could not give one (e.g. an old mock's 404). */
+  searchNotObserved?: Record<string, string>;
   counts: Counts;
   /** Wire changes that break running clients, observed ones first. */
   breaking: GuideEntry[];
@@ -45,12 +47,15 @@ export interface UpgradeGuide {
   quirks: { resolved: QuirkMove[]; introduced: QuirkMove[] };
 }
 
-/** `conversations[].source.author` of listConversations → `/source/author` (list pairs are the items). */
+/** Operations whose samples are the items of their `conversations` array (pairs are conversations). */
+const ITEM_SAMPLES = new Set(['listConversations', 'searchConversations']);
+
+/** `conversations[].source.author` of listConversations or searchConversations → `/source/author`. */
 function runtimePath(operationId: string, property: string | undefined): string | undefined {
   if (property === undefined) return undefined;
   if (property === '(root)') return '';
   let p = property.replace(/<[^>]*>/g, '');
-  if (operationId === 'listConversations') {
+  if (ITEM_SAMPLES.has(operationId)) {
     if (!p.startsWith('conversations[]')) return undefined;
     p = p.slice('conversations[]'.length).replace(/^\./, '');
   }
@@ -102,6 +107,11 @@ export function buildGuide(
       .filter((c) => levelOf(c) === level)
       .map((c) => ({ change: withMessage(c), observed: at(c) }))
       .sort((x, y) => maxCount(y) - maxCount(x));
+  const notObserved = Object.fromEntries(
+    (observed?.observations ?? []).flatMap((o) =>
+      o.searchNotObserved ? [[o.apiVersion, o.searchNotObserved]] : [],
+    ),
+  );
   const breaking = entries('breaking');
   const warnings = entries('warning');
   // places the other classes explain are not "unexplained"
@@ -114,6 +124,7 @@ export function buildGuide(
       observed && observed.observations.length === 2
         ? pairedCounts(observed.observations[0]!.samples, observed.observations[1]!.samples)
         : {},
+    ...(Object.keys(notObserved).length > 0 ? { searchNotObserved: notObserved } : {}),
     counts: countByLevel(changes),
     breaking,
     warnings,

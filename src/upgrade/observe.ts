@@ -6,6 +6,7 @@ import { type Samples, samplesOf } from '../run/runtime-diff.ts';
 import { collectOptions, openSession } from '../run/session.ts';
 import type { Target } from '../run/targets.ts';
 import { loadArtifacts } from '../validate/artifacts.ts';
+import { observeSearch } from './search.ts';
 
 /** What one version of the target returned for the resources both versions are compared on. */
 export interface Observation {
@@ -13,6 +14,8 @@ export interface Observation {
   samples: Samples;
   /** Why the tag round trip did not run under this version, if it did not. */
   tagsSkipped?: string;
+  /** Why no search answer was compared under this version (`samples.searchConversations` otherwise). */
+  searchNotObserved?: string;
 }
 
 export interface Observed {
@@ -32,7 +35,8 @@ export interface ObserveHooks {
 /**
  * Reads the same workspace under each of `config.apiVersions` through the run's own collector and transport
  * (same request budget, pacing, retries, timeouts, redaction and token handling): the list pages, a varied
- * sample of retrieves and, where writes are allowed, the tag round trip. The mock serves every locked
+ * sample of retrieves, one search for the retrieved conversations by id (never a manage call: `upgrade`
+ * writes nothing but the run's guarded tag round trip) and, where writes are allowed, the tag round trip. The mock serves every locked
  * version from one workspace; live is the same sandbox asked with two `Intercom-Version` headers; replay
  * reads cassettes recorded at both versions.
  */
@@ -48,16 +52,26 @@ export async function observe(config: RunConfig, hooks: ObserveHooks = {}): Prom
         partial = true;
         break;
       }
-      const collected = await collect(loadArtifacts(apiVersion), {
-        ...collectOptions(session, config, hooks.signal),
-      });
+      const artifacts = loadArtifacts(apiVersion);
+      const options = collectOptions(session, config, hooks.signal);
+      const collected = await collect(artifacts, options);
       if (collected.interrupted) partial = true;
       hooks.onCollected?.(apiVersion, collected);
+      const samples = samplesOf(collected);
+      const search = await observeSearch(
+        session.transport,
+        options.settings,
+        artifacts,
+        collected,
+        hooks.signal,
+      );
+      if ('items' in search) samples.searchConversations = search.items;
       // The payloads stay in memory for the comparison; only enum-like values reach a report (see valuesDiffer).
       observations.push({
         apiVersion,
-        samples: samplesOf(collected),
+        samples,
         ...(collected.tags.skipped ? { tagsSkipped: collected.tags.skipped } : {}),
+        ...('notObserved' in search ? { searchNotObserved: search.notObserved } : {}),
       });
     }
   } finally {

@@ -17,6 +17,13 @@ const seen = (g: UpgradeGuide) =>
     .map(([op, n]) => `${op} ${n}`)
     .join(', ') || 'nothing observed';
 
+/** `search not observed: 2.10: POST /conversations/search answered 404`, when a version gave no search answer. */
+function searchLine(g: UpgradeGuide): string | undefined {
+  const entries = Object.entries(g.searchNotObserved ?? {});
+  if (entries.length === 0) return undefined;
+  return `search not observed: ${entries.map(([v, why]) => `${v}: ${why}`).join('; ')}`;
+}
+
 function heading(g: UpgradeGuide): string {
   return `upgrade ${g.from} → ${g.to} (target ${g.target}${g.partial ? ', partial' : ''}): ${renderCounts(g.counts)}`;
 }
@@ -43,6 +50,8 @@ function textEntries(title: string, entries: GuideEntry[]): string[] {
 /** Plain text: what breaks running clients first, static change and runtime observation side by side. */
 export function renderGuideText(g: UpgradeGuide): string {
   const out = [heading(g), `  compared under both versions: ${seen(g)}; ${g.requests} requests`];
+  const search = searchLine(g);
+  if (search) out.push(`  ${search}`);
   out.push(...textEntries('BREAKS RUNNING CLIENTS', g.breaking));
   out.push(...textEntries('MAY BREAK (warnings)', g.warnings));
   if (g.unexplained.length > 0) {
@@ -97,6 +106,8 @@ export function renderGuideMarkdown(g: UpgradeGuide): string {
     '',
     `${renderCounts(g.counts)}. Compared under both versions (${g.target}): ${seen(g)}.`,
   ];
+  const search = searchLine(g);
+  if (search) out.push('', `_${md(search)}_`);
   out.push(...mdEntries('Breaks running clients', g.breaking));
   out.push(...mdEntries('May break', g.warnings));
   if (g.unexplained.length > 0)
@@ -153,7 +164,7 @@ export function renderGuideHtml(g: UpgradeGuide): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <style>body{font:14px/1.4 system-ui,sans-serif;margin:2em;max-width:75em}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3em .5em;vertical-align:top;text-align:left}small{color:#555}</style>
-</head><body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(renderCounts(g.counts))}. Compared under both versions (${escapeHtml(g.target)}): ${escapeHtml(seen(g))}.</p>
+</head><body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(renderCounts(g.counts))}. Compared under both versions (${escapeHtml(g.target)}): ${escapeHtml(seen(g))}.${searchLine(g) ? `<br><small>${escapeHtml(searchLine(g)!)}</small>` : ''}</p>
 ${htmlEntries('Breaks running clients', g.breaking)}${htmlEntries('May break', g.warnings)}${unexplained}${htmlList('Type-only: regenerate your types', g.typeOnly, true)}${htmlList('Harmless on the wire', g.info, false)}${htmlList('Artefacts of the descriptions', g.artefacts, false)}
 <h2>Quirks</h2><p>Resolved by the move: ${escapeHtml(g.quirks.resolved.map((q) => q.quirkId).join(', ') || 'none')}<br>Introduced by the move: ${escapeHtml(g.quirks.introduced.map((q) => q.quirkId).join(', ') || 'none')}</p>
 </body></html>

@@ -21,8 +21,9 @@ describe('spec-defects.json of the pinned descriptions', () => {
       'dangling-ref',
       '#/components/schemas/conversation/properties/custom_attributes',
     );
+    // conversation is also manageConversation's answer; the list item is also searchConversations' (2.11: one schema).
     expect(conv).toMatchObject({
-      operations: ['retrieveConversation'],
+      operations: ['manageConversation', 'retrieveConversation'],
       details: { ref: '#/components/schemas/custom_attributes' },
     });
     expect(
@@ -31,7 +32,7 @@ describe('spec-defects.json of the pinned descriptions', () => {
         'dangling-ref',
         '#/components/schemas/conversation_list_item/properties/custom_attributes',
       )?.operations,
-    ).toEqual(['listConversations']);
+    ).toEqual(['listConversations', 'searchConversations']);
   });
 
   it('lists 2.11 requiring topics without defining it', () => {
@@ -50,7 +51,7 @@ describe('spec-defects.json of the pinned descriptions', () => {
     expect(
       find(defects('2.11'), 'nullable-beside-ref', '#/components/schemas/cursor_pages/properties/next')
         ?.operations,
-    ).toEqual(['listConversations']);
+    ).toEqual(['listConversations', 'searchConversations']);
     for (const v of ['2.10', '2.11']) {
       expect(
         find(defects(v), 'nullable-around-allof', '#/components/schemas/tag/properties/applied_by')

@@ -42,13 +42,16 @@ const pair = (rule: string) =>
   [fixture('rules', rule, 'old.yaml'), fixture('rules', rule, 'new.yaml')] as const;
 
 describe('intercom-conformance diff', () => {
-  it('diffs two locked versions: 2.10 → 2.11 breaks no running client (renames are type-only, the list schema an artefact)', async () => {
+  it('diffs two locked versions: 2.10 → 2.11 breaks only a search paging without per_page (renames are type-only, the list schema an artefact)', async () => {
     const { code, out, err } = await run('diff', '2.10', '2.11');
     expect(err).toBe('');
-    expect(code).toBe(0);
+    expect(code).toBe(1);
     expect(out.split('\n')[0]).toBe('diff: 2.10 (locked @8889625a) → 2.11 (locked @8889625a)');
     expect(out.split('\n')[1]).toMatch(
-      /^ {2}5 operations compared; 0 breaking, 0 warnings, \d+ info; \d+ type-only, \d+ artefacts$/,
+      /^ {2}7 operations compared; 1 breaking, \d+ warnings?, \d+ info; \d+ type-only, \d+ artefacts$/,
+    );
+    expect(out).toContain(
+      '    request-property-became-required: request property pagination.per_page is now required  [request application/json]\n',
     );
     expect(out).toContain(
       '    path-parameter-renamed: path parameter {id} renamed to {conversation_id} (position 1 in the template)  [parameter]\n',

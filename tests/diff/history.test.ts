@@ -74,7 +74,9 @@ describe('diff 2.10 → 2.11 (both at 8889625a, as locked)', () => {
         'detachTagFromConversation',
         'identifyAdmin',
         'listConversations',
+        'manageConversation',
         'retrieveConversation',
+        'searchConversations',
       ],
       missing: [],
     });
@@ -111,6 +113,7 @@ describe('diff 2.10 → 2.11 (both at 8889625a, as locked)', () => {
     expect(only(changes, 'operation-path-changed')).toEqual([]);
     expect(only(changes, 'path-parameter-renamed').map((c) => [c.operationId, c.args, c.class])).toEqual([
       ['detachTagFromConversation', { oldName: 'id', newName: 'tag_id', position: 1 }, 'type-only'],
+      ['manageConversation', { oldName: 'id', newName: 'conversation_id', position: 0 }, 'type-only'],
       ['retrieveConversation', { oldName: 'id', newName: 'conversation_id', position: 0 }, 'type-only'],
     ]);
     expect(only(changes, 'parameter-type-changed')).toEqual([
@@ -128,10 +131,13 @@ describe('diff 2.10 → 2.11 (both at 8889625a, as locked)', () => {
       c.newPointer?.startsWith('#/components/schemas/tag/required/'),
     );
     const byOperation = groupBy(tagRequired, (c) => c.operationId);
+    // manage returns the conversation, search its list items: both carry tags.tags[]
     expect(Object.keys(byOperation).sort()).toEqual([
       'attachTagToConversation',
       'detachTagFromConversation',
+      'manageConversation',
       'retrieveConversation',
+      'searchConversations',
     ]);
     for (const [operationId, list] of Object.entries(byOperation)) {
       expect(requiredAt(list!, 'tag'), operationId).toEqual(TAG_REQUIRED);
@@ -152,7 +158,7 @@ describe('diff 2.10 → 2.11 (both at 8889625a, as locked)', () => {
 
   it("reports the Intercom-Version header's default moving from 2.10 to 2.11 for every operation", () => {
     const changes = only(report().changes, 'parameter-default-changed');
-    expect(changes.map((c) => c.operationId)).toHaveLength(5);
+    expect(changes.map((c) => c.operationId)).toHaveLength(7);
     for (const c of changes) {
       expect(c.args).toMatchObject({
         name: 'Intercom-Version',
@@ -191,18 +197,30 @@ describe('diff between revisions of 2.11', () => {
       mirrorDoc('2.11', COMMITS.beforeRequired),
       mirrorDoc('2.11', COMMITS.addRequired),
     );
-    // a `required` list changes generated types only
+    // a `required` list changes generated types only; at these commits retrieve and manage answer with the
+    // conversation and search's items are conversations too (conversation_list → conversation)
     expect(counts).toEqual({
       breaking: 0,
       warning: 0,
       info: 0,
-      'type-only': CONVERSATION_REQUIRED.length,
+      'type-only': 3 * CONVERSATION_REQUIRED.length,
       artefact: 0,
     });
     expect(new Set(changes.map((c) => `${c.operationId} ${c.ruleId}`))).toEqual(
-      new Set(['retrieveConversation response-property-became-required']),
+      new Set([
+        'manageConversation response-property-became-required',
+        'retrieveConversation response-property-became-required',
+        'searchConversations response-property-became-required',
+      ]),
     );
-    expect(requiredAt(changes, 'conversation')).toEqual(CONVERSATION_REQUIRED);
+    for (const op of ['manageConversation', 'retrieveConversation', 'searchConversations'])
+      expect(
+        requiredAt(
+          changes.filter((c) => c.operationId === op),
+          'conversation',
+        ),
+        op,
+      ).toEqual(CONVERSATION_REQUIRED);
   });
 
   it('1d4e747b → 96180ea7 with --all: message lost its required list, for both operations returning it', () => {
@@ -237,13 +255,19 @@ describe('diff between revisions of 2.11', () => {
       only(changes, 'path-parameter-renamed').map((c) => [c.operationId, c.args.oldName, c.args.newName]),
     ).toEqual([
       ['detachTagFromConversation', 'id', 'tag_id'],
+      ['manageConversation', 'id', 'conversation_id'],
       ['retrieveConversation', 'id', 'conversation_id'],
     ]);
     expect(only(changes, 'response-schema-component-changed', 'listConversations')[0]?.args).toEqual({
       oldComponent: 'paginated_response',
       newComponent: 'paginated_conversation_response',
     });
-    expect(only(changes, 'ref-dangling')).toEqual([
+    expect(only(changes, 'ref-dangling').map((c) => [c.operationId, c.property])).toEqual([
+      ['manageConversation', 'custom_attributes'],
+      ['retrieveConversation', 'custom_attributes'],
+      ['searchConversations', 'conversations[].custom_attributes'],
+    ]);
+    expect(only(changes, 'ref-dangling', 'retrieveConversation')).toEqual([
       expect.objectContaining({
         operationId: 'retrieveConversation',
         class: 'artefact',
@@ -267,7 +291,7 @@ describe('diff between revisions of 2.11', () => {
       mirrorDoc('2.11', COMMITS.newest),
     );
     const unstable = only(changes, 'parameter-enum-value-removed');
-    expect(unstable.map((c) => c.operationId).sort()).toHaveLength(5);
+    expect(unstable.map((c) => c.operationId).sort()).toHaveLength(7);
     for (const c of unstable)
       expect(c.args).toMatchObject({ name: 'Intercom-Version', values: ['Unstable'] });
     for (const c of unstable) expect(c.class).toBe('artefact');

@@ -50,7 +50,7 @@ describe('diff renderers', () => {
       [
         'diff: old.yaml → new.yaml',
         '  1 operation compared; 0 breaking, 0 warnings, 0 info; 0 type-only, 0 artefacts',
-        '  not in either description: attachTagToConversation, detachTagFromConversation, identifyAdmin, retrieveConversation',
+        '  not in either description: attachTagToConversation, detachTagFromConversation, identifyAdmin, manageConversation, retrieveConversation, searchConversations',
         '  no changes',
         '',
       ].join('\n'),

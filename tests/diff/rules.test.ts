@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseDescription } from '../../src/descriptions/load.ts';
 import { diffDescriptions } from '../../src/diff/index.ts';
 import type { Change } from '../../src/diff/model.ts';
 import { parseSeverityOverrides, RULES, ruleById } from '../../src/diff/registry.ts';
@@ -51,6 +52,22 @@ const CASES: Record<string, { want: Array<Partial<Change>>; symmetric?: boolean 
         args: { combinator: 'oneOf', branch: 'oneOf[1]' },
         oldPointer:
           '#/paths/~1conversations~1{conversation_id}~1tags/post/requestBody/content/application~1json/schema/properties/id/oneOf/1',
+      },
+    ],
+  },
+  'request-union-narrowed': {
+    want: [
+      {
+        operationId: 'searchConversations',
+        location: 'request',
+        property: 'query.value',
+        args: {
+          combinator: 'oneOf',
+          oldShape: 'array of (group | filter)',
+          newShape: 'array of group | array of filter',
+        },
+        oldPointer: '#/components/schemas/group/properties/value',
+        newPointer: '#/components/schemas/group/properties/value',
       },
     ],
   },
@@ -426,5 +443,51 @@ describe.each(RULES.map((r) => r.id))('rule %s', (id) => {
       severityOverrides: { [id]: 'type-only' },
     }).changes.filter((c) => c.ruleId === id);
     for (const hit of moved) expect(hit.class).toBe('type-only');
+  });
+});
+
+describe('request unions are compared by what they accept (the search query value, 2.7 → 2.8 → 2.9)', () => {
+  const searchValue = (branches: string) =>
+    parseDescription(
+      `openapi: 3.0.3
+info: { title: t, version: "1" }
+paths:
+  /conversations/search:
+    post:
+      operationId: searchConversations
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                value: { nullable: true, oneOf: [${branches}] }
+      responses: { "200": { description: ok } }
+`,
+      'inline',
+    );
+  const separate = searchValue(
+    '{ type: string }, { type: integer }, { type: array, items: { type: string } }, { type: array, items: { type: integer } }',
+  );
+  const mixed = searchValue(
+    '{ type: string }, { type: integer }, { type: array, items: { oneOf: [{ type: string }, { type: integer }] } }',
+  );
+  const ids = (a: typeof separate, b: typeof separate) =>
+    diffDescriptions(a, b, { operations: 'all' }).changes.map((c) => [c.ruleId, c.property, c.args.branch]);
+
+  it('a branch folded into a wider one removes nothing (array of string, array of integer → array of string|integer)', () => {
+    expect(ids(separate, mixed)).toEqual([]);
+  });
+
+  it('the wider branch split back rejects the mixed arrays: the items lost their integer branch', () => {
+    expect(ids(mixed, separate)).toEqual([['request-union-branch-removed', 'value<oneOf[2]>[]', 'oneOf[1]']]);
+  });
+
+  it('a branch no other branch accepts is still removed (branches pair by position: integer meets array)', () => {
+    const fewer = searchValue('{ type: string }, { type: array, items: { type: string } }');
+    expect(ids(separate, fewer)).toEqual([
+      ['request-property-type-changed', 'value<oneOf[1]>', undefined],
+      ['request-union-branch-removed', 'value', 'oneOf[3]'],
+    ]);
   });
 });

@@ -68,7 +68,9 @@ describe('npm run generate', () => {
       'detachTagFromConversation',
       'identifyAdmin',
       'listConversations',
+      'manageConversation',
       'retrieveConversation',
+      'searchConversations',
     ]);
     expect(readFileSync(join(out, 'versions.d.ts'), 'utf8')).toContain(
       `"2.16": import('./2.16/schema.js').paths;`,

@@ -43,10 +43,52 @@ function conversation(n: number, version: string) {
 
 const IDS = Array.from({ length: 8 }, (_, i) => i + 1);
 const requests: string[] = [];
+/** manageConversation requests that carried the real token (a write); the bad-token 401 probes cannot write. */
+const managed: string[] = [];
+/** The search bodies the server was sent. */
+const searches: unknown[] = [];
+/** Whether the workspace serves POST /conversations/search (an old mock answers 404). */
+let serveSearch = true;
+
+const listItem = (n: number, version: string) => {
+  const { conversation_parts: _parts, ...item } = conversation(n, version);
+  return item;
+};
+
+/** Answers a search by `id IN [...]`, the only query upgrade sends, over the same conversations as the list. */
+function search(req: IncomingMessage, res: ServerResponse, version: string): void {
+  let text = '';
+  req.on('data', (chunk: Buffer) => {
+    if (text.length < 100_000) text += chunk.toString('utf8');
+  });
+  req.on('end', () => {
+    const body = JSON.parse(text) as { query?: { field?: string; operator?: string; value?: unknown } };
+    searches.push(body);
+    const { field, operator, value } = body.query ?? {};
+    const ok = field === 'id' && operator === 'IN' && Array.isArray(value);
+    const items = ok
+      ? IDS.filter((n) => value.includes(String(1000 + n))).map((n) => listItem(n, version))
+      : [];
+    res.writeHead(ok ? 200 : 400, { 'content-type': 'application/json' }).end(
+      JSON.stringify(
+        ok
+          ? {
+              type: 'conversation.list',
+              conversations: items,
+              total_count: items.length,
+              pages: { type: 'pages', page: 1, per_page: 150, total_pages: 1 },
+            }
+          : { type: 'error.list', errors: [{ code: 'parameter_invalid', message: 'unexpected query' }] },
+      ),
+    );
+  });
+}
 
 function answer(req: IncomingMessage, res: ServerResponse): boolean {
   const version = String(req.headers['intercom-version'] ?? '');
   requests.push(`${req.method} ${req.url} ${version}`);
+  if (req.url?.includes('/parts') && req.headers.authorization === `Bearer ${TOKEN}`)
+    managed.push(`${req.method} ${req.url} ${version}`);
   const json = (status: number, body: unknown): boolean => {
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     return true;
@@ -57,6 +99,10 @@ function answer(req: IncomingMessage, res: ServerResponse): boolean {
       errors: [{ code: 'unauthorized', message: 'Access Token Invalid' }],
     });
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  if (url.pathname === '/conversations/search' && req.method === 'POST' && serveSearch) {
+    search(req, res, version);
+    return true;
+  }
   if (url.pathname === '/me')
     return json(200, { type: 'admin', id: '42', email: 'a@example.com', app: null });
   if (url.pathname === '/conversations') {
@@ -66,10 +112,7 @@ function answer(req: IncomingMessage, res: ServerResponse): boolean {
         type: 'error.list',
         errors: [{ code: 'parameter_invalid', message: 'per_page too big' }],
       });
-    const list = IDS.map((n) => {
-      const { conversation_parts: _parts, ...item } = conversation(n, version);
-      return item;
-    });
+    const list = IDS.map((n) => listItem(n, version));
     return json(200, {
       type: 'conversation.list',
       conversations: list,
@@ -139,14 +182,22 @@ describe('intercom-conformance upgrade on a crafted workspace (loopback)', () =>
     expect(err).toBe('');
     expect(code).toBe(1); // breaking wire changes, as diff
     const guide = JSON.parse(stdout) as UpgradeGuide;
-    expect(guide.paired).toMatchObject({ listConversations: 8, retrieveConversation: 8 });
+    // the search for the eight retrieved conversations answered them under both versions
+    expect(guide.paired).toMatchObject({
+      listConversations: 8,
+      retrieveConversation: 8,
+      searchConversations: 8,
+    });
+    expect(guide.searchNotObserved).toBeUndefined();
     // observed entries lead the breaking section
-    const top = guide.breaking.slice(0, 4).map((e) => `${e.change.operationId} ${e.change.ruleId}`);
+    const top = guide.breaking.slice(0, 6).map((e) => `${e.change.operationId} ${e.change.ruleId}`);
     expect(top.sort()).toEqual([
       'listConversations response-enum-domain-replaced',
       'listConversations response-property-stopped-nullable',
       'retrieveConversation response-enum-domain-replaced',
       'retrieveConversation response-property-stopped-nullable',
+      'searchConversations response-enum-domain-replaced',
+      'searchConversations response-property-stopped-nullable',
     ]);
     const entry = (op: string, rule: string, property: string) =>
       guide.breaking.find(
@@ -164,6 +215,25 @@ describe('intercom-conformance upgrade on a crafted workspace (loopback)', () =>
         ],
       }),
     ]);
+    // the search answer's items sit beside search's own static change, on the same conversations
+    expect(
+      entry('searchConversations', 'response-enum-domain-replaced', 'conversations[].priority').observed,
+    ).toEqual([
+      expect.objectContaining({
+        kind: 'values-differ',
+        path: '/priority',
+        count: 8,
+        values: [
+          { a: 'not_priority', b: 'none', count: 6 },
+          { a: 'priority', b: 'urgent', count: 2 },
+        ],
+      }),
+    ]);
+    // one search per version, by the ids it retrieved, valid in every description (2.11 requires per_page)
+    expect(searches.at(-1)).toEqual({
+      query: { field: 'id', operator: 'IN', value: IDS.map((n) => String(1000 + n)) },
+      pagination: { per_page: 150 },
+    });
     const unassigned = entry(
       'listConversations',
       'response-property-stopped-nullable',
@@ -189,9 +259,43 @@ describe('intercom-conformance upgrade on a crafted workspace (loopback)', () =>
     expect(md).toContain('## Breaks running clients (');
     expect(md).toContain('"not_priority" → "none" ×6, "priority" → "urgent" ×2 — 8 resources');
     expect(readFileSync(join(out, 'upgrade-2.15-2.16.html'), 'utf8')).toMatch(/^<!doctype html>/);
-    // both versions were asked, with the run's plan (and its budget)
+    // both versions were asked, with the run's plan (and its budget); upgrade never manages a conversation
     expect(requests.some((r) => r.endsWith(' 2.15'))).toBe(true);
     expect(requests.some((r) => r.endsWith(' 2.16'))).toBe(true);
+    expect(requests.filter((r) => r.startsWith('POST /conversations/search '))).toEqual([
+      'POST /conversations/search 2.15',
+      'POST /conversations/search 2.16',
+    ]);
+    expect(managed).toEqual([]);
+  });
+
+  it('a workspace that does not serve search (an old mock: 404) says so in one line and compares the rest', async () => {
+    serveSearch = false;
+    try {
+      const { code, out } = await run(
+        ['--from', '2.15', '--to', '2.16', '--target', 'live', '--retrieve-sample', '3'],
+        { ...live, INTERCOM_BASE_URL: base },
+      );
+      expect(code).toBe(1);
+      expect(out.split('\n')[2]).toBe(
+        '  search not observed: 2.15: POST /conversations/search answered 404; 2.16: POST /conversations/search answered 404',
+      );
+      expect(out).toContain(
+        '    observed: listConversations /priority: "not_priority" → "none" ×6, "priority" → "urgent" ×2 — 8 resources',
+      );
+      const json = await run(
+        ['--from', '2.15', '--to', '2.16', '--target', 'live', '--retrieve-sample', '3', '--format', 'json'],
+        { ...live, INTERCOM_BASE_URL: base },
+      );
+      const guide = JSON.parse(json.out) as UpgradeGuide;
+      expect(guide.searchNotObserved).toEqual({
+        '2.15': 'POST /conversations/search answered 404',
+        '2.16': 'POST /conversations/search answered 404',
+      });
+      expect(guide.paired.searchConversations).toBeUndefined();
+    } finally {
+      serveSearch = true;
+    }
   });
 
   it('text leads with what breaks, then type-only, artefacts counted, then the quirks', async () => {

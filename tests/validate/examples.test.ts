@@ -42,6 +42,36 @@ const EXPECTED: Record<string, string[]> = {
   '2.11 detachTagFromConversation request successful': ['/admin_id'],
   '2.11 detachTagFromConversation request conversation_not_found': ['/admin_id'],
   '2.11 detachTagFromConversation request tag_not_found': ['/admin_id'],
+  // manageConversation's request is a oneOf of close/snooze/open/assign: every example sends admin_id (and the
+  // assign example assignee_id) as a number where each branch says string, so no branch matches ('' oneOf),
+  // and the branches it was not written for reject its message_type.
+  ...Object.fromEntries(
+    ['2.10', '2.11'].flatMap((v) =>
+      ['close_a_conversation', 'snooze_a_conversation', 'open_a_conversation', 'not_found']
+        .map((name) => [`${v} manageConversation request ${name}`, ['', '/admin_id', '/message_type']])
+        .concat([
+          [
+            `${v} manageConversation request assign_a_conversation`,
+            ['', '/admin_id', '/assignee_id', '/message_type'],
+          ],
+        ]),
+    ),
+  ),
+  // The parts of the close, snooze and open answers set assigned_to to null: nullable beside a $ref (ignored).
+  ...Object.fromEntries(
+    ['2.10', '2.11'].flatMap((v) =>
+      ['Close', 'Snooze', 'Open'].map((what) => [
+        `${v} manageConversation 200 ${what} a conversation`,
+        [
+          '/conversation_parts/conversation_parts/0/assigned_to',
+          ...(v === '2.11' ? NULL_OBJECTS_2_11.map((p) => `/${p}`) : []),
+        ].sort(),
+      ]),
+    ),
+  ),
+  '2.11 manageConversation 200 Assign a conversation': NULL_OBJECTS_2_11.map((p) => `/${p}`).sort(),
+  // The search answer shares the list item's schema: the same six nulls in 2.11; 2.10's conforms.
+  '2.11 searchConversations 200 successful': NULL_OBJECTS_2_11.map((p) => `/conversations/0/${p}`).sort(),
 };
 
 function* allExamples(version: string) {
@@ -126,6 +156,36 @@ const QUIRKS_OF_200_EXAMPLES: Record<string, string[]> = {
     ...PARTS_2_13,
     'null-ai-topics',
   ].sort(),
+  // searchConversations answers with the list's schema, so its example reads as the list's does.
+  '2.11 searchConversations successful': NULLS_2_11,
+  ...Object.fromEntries(
+    ['2.12', '2.13', '2.14', '2.15', '2.16', 'Preview'].map((v) => [
+      `${v} searchConversations successful`,
+      ['null-ai-agent'],
+    ]),
+  ),
+  // manageConversation answers with the conversation: the close, snooze and open examples carry a part whose
+  // assigned_to is null (nullable-ref, every version); from 2.11 the conversation's own nulls as retrieve's;
+  // from 2.13 every part also has email_message_metadata: null (nullable-ref), Preview adds ai_topics: null.
+  ...Object.fromEntries(
+    lockedVersions().flatMap((v) =>
+      ['Close', 'Snooze', 'Open', 'Assign'].map((what) => {
+        const own =
+          v === '2.11'
+            ? NULLS_2_11
+            : ['2.7', '2.8', '2.9', '2.10'].includes(v)
+              ? []
+              : v === 'Preview'
+                ? ['null-ai-agent', 'null-ai-topics']
+                : ['null-ai-agent'];
+        const parts =
+          what !== 'Assign' || !['2.7', '2.8', '2.9', '2.10', '2.11', '2.12'].includes(v)
+            ? ['nullable-ref']
+            : [];
+        return [`${v} manageConversation ${what} a conversation`, [...own, ...parts].sort()];
+      }),
+    ),
+  ),
 };
 
 function* examples200(version: string) {
