@@ -57,6 +57,11 @@ export interface SearchCollected {
   /** Why the search steps did not run (no conversation listed, interrupted, …). */
   skipped?: string;
   cases: SearchCase[];
+  /**
+   * The answers' string values under these keys were masked for a cassette (a recording, a replay): no query
+   * built from them was sent, and a user's query on them is not evaluated.
+   */
+  maskedKeys?: string[];
   /** A search with `per_page` 151, and the list with `per_page=151` it must behave like. */
   perPageOverflow?: { search?: Exchange; list?: Exchange };
 }

@@ -32,6 +32,9 @@ const PLACEHOLDERS: Record<string, (v: string) => string> = {
   image_url: () => 'https://example.com/redacted.png',
 };
 
+/** The keys whose string values a cassette masks: a search on them cannot be judged on what a recording holds. */
+export const MASKED_KEYS: readonly string[] = Object.keys(PLACEHOLDERS);
+
 /** Replaces customer data inside a JSON value, keeping types and formats. */
 function maskCustomerData(value: unknown, key?: string): unknown {
   if (typeof value === 'string') return key && PLACEHOLDERS[key] ? PLACEHOLDERS[key]!(value) : value;

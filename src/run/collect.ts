@@ -26,6 +26,8 @@ export interface CollectOptions {
   pickTag?: (conversation: unknown) => string | undefined;
   /** Rewrites each exchange before anything reads it (recording: customer data masked, token scrubbed). */
   transform?: (e: Exchange) => Exchange;
+  /** The keys whose values the exchanges hold masked (recording, replay): searches are not built on them. */
+  maskedKeys?: readonly string[];
   onExchange?: (e: Exchange) => void;
   /** Interrupts the run: no new step starts, the request in flight is cut, the tag trip still cleans up. */
   signal?: AbortSignal;
@@ -33,7 +35,9 @@ export interface CollectOptions {
   cleanupTimeoutMs?: number;
   /** The user's own searches (`--search-query`), sent after the generated ones. */
   searchQueries?: SearchRequest[];
-  /** Run the state round trip where writes are allowed (default true; `upgrade` only reads). */
+  /** Send the searches built from the list (default true; `upgrade` sends its own one). */
+  searches?: boolean;
+  /** Run the state round trip where writes are allowed (default true; `upgrade` never changes a state). */
   stateTrip?: boolean;
   /** How far ahead the state round trip's snooze ends (default 5 minutes). */
   snoozeMinutes?: number;
@@ -169,13 +173,14 @@ export async function collect(artifacts: VersionArtifacts, options: CollectOptio
     const list = (page.body as { conversations?: unknown } | undefined)?.conversations;
     return page.status === 200 && Array.isArray(list) ? list : [];
   });
-  if (!signal?.aborted)
+  if (options.searches !== false && !signal?.aborted)
     out.search = await searchSteps(
       {
         apiVersion: v,
         go,
         search: ops.searchConversations,
         maxPages: options.maxPages,
+        ...(options.maskedKeys ? { maskedKeys: options.maskedKeys } : {}),
         ...(signal ? { signal } : {}),
       },
       listed,

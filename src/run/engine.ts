@@ -22,7 +22,7 @@ import { packageRoot } from '../util/paths.ts';
 import { loadArtifacts, type VersionArtifacts } from '../validate/artifacts.ts';
 import { describedProperties, schemaCoverage } from '../validate/coverage.ts';
 import { documentedStatus } from '../validate/validate.ts';
-import { forCassette, writeCassettes } from './cassette.ts';
+import { forCassette, MASKED_KEYS, writeCassettes } from './cassette.ts';
 import { collect } from './collect.ts';
 import type { RunConfig } from './config.ts';
 import { runtimeDiffOf, type Samples, samplesOf } from './runtime-diff.ts';
@@ -146,6 +146,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
         ...collectOptions(session, config, hooks.signal),
         searchQueries: (config.searchQueries ?? []).map((q) => q.byVersion[apiVersion]!),
         ...(config.record ? { transform: (e: Exchange) => forCassette(e, secrets) } : {}),
+        ...(config.record || config.target === 'replay' ? { maskedKeys: MASKED_KEYS } : {}),
         onExchange: (e) => {
           exchanges.push(e);
           hooks.onExchange?.(e);

@@ -1,8 +1,8 @@
 import type { OperationInfo } from '../descriptions/operations.ts';
 import type { Exchange } from '../model/exchange.ts';
 import type { GeneratedQuery, SearchCase, SearchCollected, SearchRequest } from '../model/search.ts';
-import { queriesFrom } from '../search/generate.ts';
-import { MAX_PER_PAGE } from '../search/limits.ts';
+import { queriesFrom, touchesMasked } from '../search/generate.ts';
+import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from '../search/limits.ts';
 import { fillPath } from './http.ts';
 import type { Go } from './tag-trip.ts';
 import { walkList } from './walk.ts';
@@ -14,13 +14,22 @@ export interface SearchStepsContext {
   search: OperationInfo | undefined;
   /** Page limit of each query's walk. */
   maxPages: number;
+  /** Keys whose values the answers hold masked (a recording, a replay): no query is built on them. */
+  maskedKeys?: readonly string[];
   signal?: AbortSignal;
 }
 
-/** The request of one page: the query's own pagination plus the cursor of the page before. */
+/**
+ * The request of one page: the query's own pagination plus the cursor of the page before — with `per_page`
+ * whenever `pagination` is sent (2.11's `starting_after_paging` requires it; the default is 20).
+ */
 export function pageRequest(request: SearchRequest, cursor: string | undefined): SearchRequest {
-  const pagination = { ...(request.pagination ?? {}), ...(cursor ? { starting_after: cursor } : {}) };
-  return Object.keys(pagination).length > 0 ? { ...request, pagination } : { query: request.query };
+  if (!cursor) return request;
+  const perPage = request.pagination?.per_page ?? DEFAULT_PER_PAGE;
+  return {
+    ...request,
+    pagination: { ...(request.pagination ?? {}), per_page: perPage, starting_after: cursor },
+  };
 }
 
 /** The user's own queries (`--search-query`): every result must satisfy them; they name no known conversation. */
@@ -51,7 +60,11 @@ export async function searchSteps(
   const out: SearchCollected = { apiVersion: ctx.apiVersion, cases: [] };
   const op = ctx.search;
   if (!op) return { ...out, skipped: `searchConversations is not in the API ${ctx.apiVersion} description` };
-  const queries = [...queriesFrom(listed), ...userQueries(extra)];
+  const masked = ctx.maskedKeys ?? [];
+  // Built from masked values ("redacted message"), a query would ask the target for what it never held.
+  const built = queriesFrom(listed).filter((q) => !touchesMasked(q.request.query, masked));
+  const queries = [...built, ...userQueries(extra)];
+  if (masked.length > 0) out.maskedKeys = [...masked];
   if (queries.length === 0)
     return { ...out, skipped: 'no conversation was listed to build queries from, and no --search-query' };
   const url = fillPath(op, []);

@@ -36,6 +36,16 @@ function tagIds(c: Conv): string[] {
   return Array.isArray(tags) ? tags.filter(isObject).map((t) => String(t.id)) : [];
 }
 
+/** The fields a query names, in order (a field named twice, twice). */
+export function fieldsOf(node: SearchNode): string[] {
+  return 'field' in node ? [node.field] : node.value.flatMap(fieldsOf);
+}
+
+/** Whether a query names a field whose values were masked (`source.body` when `body` is masked). */
+export function touchesMasked(node: SearchNode, maskedKeys: readonly string[]): boolean {
+  return fieldsOf(node).some((f) => maskedKeys.includes(f.split('.').at(-1)!));
+}
+
 /**
  * Queries built from the conversations a list returned, each with the ids its answer must hold (and must not),
  * so that they work on any workspace: by id, an OR of two ids, IN / NIN / != over listed ids, by state, a time

@@ -54,7 +54,8 @@ export async function observe(config: RunConfig, hooks: ObserveHooks = {}): Prom
       }
       const artifacts = loadArtifacts(apiVersion);
       const options = collectOptions(session, config, hooks.signal);
-      const collected = await collect(artifacts, options);
+      // The upgrade reads: no state round trip; one search of its own (below) instead of the run's searches.
+      const collected = await collect(artifacts, { ...options, searches: false, stateTrip: false });
       if (collected.interrupted) partial = true;
       hooks.onCollected?.(apiVersion, collected);
       const samples = samplesOf(collected);

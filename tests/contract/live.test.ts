@@ -185,6 +185,9 @@ describe('the live target (tested against our mock on loopback)', () => {
       INTERCOM_CONFORMANCE_API_VERSIONS: '2.10,2.11',
     });
     const recorded = await observeRun({ record: dir }, env);
+    // Recorded answers hold masked customer data: no search is built on a masked value (a body token), so none
+    // asks for "redacted" and fails; every check passes on what the cassette holds.
+    expect(recorded.result.results.filter((r) => r.outcome === 'fail' || r.outcome === 'error')).toEqual([]);
     expect(readdirSync(dir).sort()).toEqual(['2.10.json', '2.11.json']);
     for (const file of readdirSync(dir)) {
       const text = readFileSync(join(dir, file), 'utf8');

@@ -189,4 +189,16 @@ describe('the search checks', () => {
       'per_page 151 was neither clamped to 150 nor refused with an error.list (status 200)',
     ]);
   });
+
+  it('search-results-satisfy-query: a query on a value a cassette masked is not evaluated, and says so', () => {
+    const s = faithful();
+    for (const p of caseOf(s, 'body-token').pages)
+      for (const c of (p.body as Page).conversations)
+        (c.source as { body: string }).body = '<p>redacted message</p>';
+    expect(messages('search-results-satisfy-query', s)).toHaveLength(1);
+    s.maskedKeys = ['body', 'email'];
+    const [v] = run('search-results-satisfy-query', s);
+    expect(v!.findings).toEqual([]);
+    expect(v!.observations).toMatchObject({ notEvaluated: ['body-token', 'body-two-tokens'] });
+  });
 });
