@@ -121,6 +121,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
         now: ch.now,
       })),
     deviationsFor: (method, url, version) => pipeline.deviationsFor(method, url, version),
+    now: () => workspace.clockNow(),
   };
   return { url: server.url, close: server.close, state, options: o };
 }

@@ -41,6 +41,8 @@ export interface CollectOptions {
   stateTrip?: boolean;
   /** How far ahead the state round trip's snooze ends (default 5 minutes). */
   snoozeMinutes?: number;
+  /** Now, Unix seconds, on the target's clock (the mock's workspace clock); default: the wall clock. */
+  now?: () => number;
 }
 
 const UNKNOWN_CONVERSATION = '999999999999999';
@@ -206,7 +208,7 @@ export async function collect(artifacts: VersionArtifacts, options: CollectOptio
   );
   if (options.stateTrip !== false)
     out.states = await stateRoundTrip(tripContext, writes, listed, out.me, {
-      now: () => Math.floor(Date.now() / 1000),
+      now: options.now ?? (() => Math.floor(Date.now() / 1000)),
       maxPages: options.maxPages,
       ...(options.snoozeMinutes !== undefined ? { snoozeMinutes: options.snoozeMinutes } : {}),
     });

@@ -59,6 +59,7 @@ export function collectOptions(session: RunSession, config: RunConfig, signal?: 
     budget,
     maxPages: config.maxPages,
     retrieveSample: config.retrieveSample,
+    ...(target.now ? { now: target.now } : {}),
     ...(config.snoozeMinutes !== undefined ? { snoozeMinutes: config.snoozeMinutes } : {}),
     writes: target.writes,
     ...(target.pickTag ? { pickTag: target.pickTag } : {}),

@@ -84,6 +84,7 @@ export async function openTarget(config: RunConfig): Promise<Target> {
       baseUrl: mock.url,
       token: MOCK_TOKEN,
       mock,
+      now: () => mock.state.now(),
       writes: () => ({ allowed: true }),
       pickTag: (conversation) => {
         const on = new Set(

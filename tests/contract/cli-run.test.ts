@@ -13,9 +13,17 @@ import { timeless } from '../helpers/run.ts';
 const readResult = (dir: string) =>
   JSON.parse(readFileSync(join(dir, 'conformance.json'), 'utf8')) as RunResult;
 
-/** What two runs of the same configuration share: everything but times and the shard count. */
+/**
+ * What two runs of the same configuration share: everything but times and the shard count. The state round
+ * trip snoozes until a time on the mock's clock, which every earlier write moved on (a version run in its own
+ * suite process saw fewer writes before it): that time is a time too.
+ */
 const comparable = (r: RunResult) => ({
-  results: timeless(r).results,
+  results: timeless(r).results.map((x) =>
+    x.checkId === 'state-round-trip' && x.observations
+      ? { ...x, observations: { ...x.observations, snoozedUntil: 0 } }
+      : x,
+  ),
   matrix: r.matrix,
   coverage: r.coverage,
   perPage: r.perPage,

@@ -171,7 +171,7 @@ if (!hasChromium && process.env.CI) {
       expect(await page.locator('#verdict').textContent()).toMatch(
         /^0 violations, \d+ known quirks, 0 errors, 0 skips, \d+ passes$/,
       );
-      expect(await page.locator('table.matrix tbody tr').count()).toBe(10);
+      expect(await page.locator('table.matrix tbody tr').count()).toBe(14);
       expect(await page.locator('#comparison table.comparison tbody tr').count()).toBe(
         run.result.runtimeDiff!.length,
       );

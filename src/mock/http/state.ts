@@ -50,6 +50,11 @@ export interface MockState {
    * no request is counted or logged. `version` defaults to the default version.
    */
   deviationsFor(method: string, url: string, version?: string): Deviation[];
+  /**
+   * The workspace clock (Unix seconds): the time its data was made at, and the next write gets. A run against
+   * the mock snoozes relative to it and judges "in the future" by it, so runs are deterministic.
+   */
+  now(): number;
 }
 
 export class RequestLog {
