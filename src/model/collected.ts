@@ -22,6 +22,11 @@ export interface Collected {
   search?: SearchCollected;
   /** The state round trip: snooze, open, close, reopen one conversation, and its restoration. */
   states?: StateRoundTrip;
+  /**
+   * The target's clock minus ours (ms), from the `Date` header of `GET /me`: a snooze ends a few minutes ahead of
+   * the target's time, and "in the future" is judged on it. Absent: no Date header (our clock is used).
+   */
+  clockOffsetMs?: number;
   /** The run was interrupted: steps after it were not taken (their exchanges are absent). */
   interrupted?: boolean;
 }

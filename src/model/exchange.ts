@@ -52,6 +52,7 @@ export interface Exchange {
 
 export const KEPT_HEADERS = [
   'content-type',
+  'date',
   'x-ratelimit-limit',
   'x-ratelimit-remaining',
   'x-ratelimit-reset',

@@ -125,6 +125,8 @@ export async function collect(artifacts: VersionArtifacts, options: CollectOptio
   };
 
   if (ops.identifyAdmin) assign('me', await step('me', ops.identifyAdmin, fillPath(ops.identifyAdmin, [])));
+  const serverDate = Date.parse(out.me?.headers.date ?? '');
+  if (Number.isFinite(serverDate)) out.clockOffsetMs = serverDate - Date.now();
   assign('listDefault', await step('list-default', list, fillPath(list, [])));
 
   const walked = await walkList(
@@ -208,7 +210,7 @@ export async function collect(artifacts: VersionArtifacts, options: CollectOptio
   );
   if (options.stateTrip !== false)
     out.states = await stateRoundTrip(tripContext, writes, listed, out.me, {
-      now: options.now ?? (() => Math.floor(Date.now() / 1000)),
+      now: options.now ?? (() => Math.floor((Date.now() + (out.clockOffsetMs ?? 0)) / 1000)),
       maxPages: options.maxPages,
       ...(options.snoozeMinutes !== undefined ? { snoozeMinutes: options.snoozeMinutes } : {}),
     });

@@ -161,7 +161,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
         apiVersion,
         artifacts,
         collected,
-        now: target.now?.() ?? Math.floor(Date.now() / 1000),
+        now: target.now?.() ?? Math.floor((Date.now() + (collected.clockOffsetMs ?? 0)) / 1000),
         redact,
       };
       const versionResults = runChecks(ctx).filter(

@@ -65,8 +65,6 @@ export async function searchSteps(
   const built = queriesFrom(listed).filter((q) => !touchesMasked(q.request.query, masked));
   const queries = [...built, ...userQueries(extra)];
   if (masked.length > 0) out.maskedKeys = [...masked];
-  if (queries.length === 0)
-    return { ...out, skipped: 'no conversation was listed to build queries from, and no --search-query' };
   const url = fillPath(op, []);
   for (const query of queries) {
     if (ctx.signal?.aborted) break;
@@ -94,5 +92,8 @@ export async function searchSteps(
   }
   if (out.cases.length === 0 && !out.perPageOverflow)
     return { ...out, skipped: 'the run was interrupted before the searches' };
+  // The per_page 151 probe needs no listed conversation; the other checks skip on no query, with the reason.
+  if (queries.length === 0)
+    return { ...out, skipped: 'no conversation was listed to build queries from, and no --search-query' };
   return out;
 }

@@ -1,7 +1,7 @@
 import { planStateTrip } from '../conversation-state/plan.ts';
 import { manageBody } from '../conversation-state/requests.ts';
 import { restoreActions } from '../conversation-state/restore.ts';
-import { stateOf } from '../conversation-state/state.ts';
+import { compareState, stateOf } from '../conversation-state/state.ts';
 import type { WritePlan } from '../model/collected.ts';
 import type {
   ConversationState,
@@ -11,7 +11,7 @@ import type {
 } from '../model/conversation-state.ts';
 import type { Exchange } from '../model/exchange.ts';
 import { fillPath } from './http.ts';
-import { ok, pause, type TripContext } from './tag-trip.ts';
+import { ambiguous, ok, pause, type TripContext } from './tag-trip.ts';
 import { walkList } from './walk.ts';
 
 export interface StateTripOptions {
@@ -34,6 +34,44 @@ const idsOf = (e: Exchange): string[] => {
   const list = (e.body as { conversations?: unknown } | undefined)?.conversations;
   return Array.isArray(list) ? list.map((c) => String((c as { id?: unknown } | null)?.id)) : [];
 };
+
+/**
+ * One manage write of the trip. After any write that did not succeed (and was sent), a retrieve decides where
+ * the conversation stands — also after a 4xx, which a target may have applied anyway. A write that failed
+ * ambiguously (no response, a 5xx, a 429) and did not take effect is sent again (bounded by the retries); one
+ * that took effect lets the trip go on. `done`: the conversation is in the step's state; `current`: what the
+ * last response showed (undefined: nobody can tell).
+ */
+async function write(
+  ctx: TripContext,
+  record: StateStepRecord,
+  url: string,
+  body: unknown,
+  id: string,
+  before: ConversationState | undefined,
+): Promise<{ done: boolean; current: ConversationState | undefined }> {
+  let last = before;
+  const ops = ctx.artifacts.index.operations;
+  const retrieve = ops.retrieveConversation!;
+  const { adminAssigneeId: _a, teamAssigneeId: _t, ...rules } = record.expect;
+  for (let attempt = 1; ; attempt++) {
+    const e = await ctx.go(`state:${record.id}`, ops.manageConversation!, url, { body });
+    e.attempts = attempt;
+    record.exchange = e;
+    if (e.interrupted) return { done: false, current: undefined };
+    if (ok(e)) return { done: true, current: shown(e) };
+    // Never sent (the budget, a used-up rate limit): nothing changed.
+    if (e.notSent) return { done: false, current: last };
+    if (ctx.signal?.aborted) return { done: false, current: undefined };
+    const check = await ctx.go(`state:verify-${record.id}`, retrieve, fillPath(retrieve, [id]));
+    const now = shown(check);
+    if (now) record.verifiedState = now;
+    last = now;
+    if (now && compareState(check.body, rules).length === 0) return { done: true, current: now };
+    if (!now || !ambiguous(e) || attempt > ctx.maxRetries) return { done: false, current: now };
+    if (!(await pause(ctx, attempt, ctx.signal))) return { done: false, current: now };
+  }
+}
 
 /**
  * Brings the conversation back to its original state (or to open, where the original snooze has ended by now):
@@ -144,23 +182,10 @@ export async function stateRoundTrip(
       const record: StateStepRecord = { id: step.id, kind: step.kind, expect: step.expect };
       trip.steps.push(record);
       if (step.kind === 'manage') {
-        const e = await ctx.go(`state:${step.id}`, manage, url, { body: manageBody(step.action, adminId) });
-        record.exchange = e;
-        if (e.interrupted) {
-          current = undefined;
-          break;
-        }
-        if (ok(e)) {
-          current = shown(e);
-          continue;
-        }
-        // Never sent (the budget, a used-up rate limit): nothing changed.
-        if (e.notSent) break;
-        // Any other failure (a 4xx the target may have applied anyway, a timeout, a 5xx): a retrieve decides.
-        const check = await ctx.go(`state:verify-${step.id}`, retrieve, fillPath(retrieve, [id]));
-        current = shown(check);
-        if (current) record.verifiedState = current;
-        break;
+        const written = await write(ctx, record, url, manageBody(step.action, adminId), id, current);
+        current = written.current;
+        if (!written.done) break;
+        continue;
       }
       if (step.kind === 'retrieve') {
         const e = await ctx.go(`state:${step.id}`, retrieve, fillPath(retrieve, [id]));

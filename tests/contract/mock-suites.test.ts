@@ -117,7 +117,9 @@ describe('the contract suites on the mock', () => {
     expect(cap).toMatchObject({ outcome: 'pass', findings: [], observations: { perPageOverflow: 'reject' } });
   });
 
-  it('report exactly the quirks the documented scenario tagged, as known quirks at the tagged places', async () => {
+  it('report exactly the quirks the documented scenario tagged, as known quirks at the tagged places', {
+    timeout: 120_000,
+  }, async () => {
     const { result, mock, exchanges } = await observeRun({ scenario: 'documented' });
     const tags = new Map<string, ReturnType<MockServer['state']['deviationsFor']>>();
     const deviations = (method: string, url: string, v: string) => {

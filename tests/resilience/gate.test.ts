@@ -87,7 +87,7 @@ describe('pacing: a rate-limit window past --max-wait-ms is a give-up, not a wai
         cleanupTimeoutMs: 15_000,
         apiVersions: 2,
       }),
-    ).toBe(2020 * (30_000 + 2 * 60_000) + 2 * 15_000);
+    ).toBe(2020 * (30_000 + 2 * 60_000) + 2 * 2 * 15_000);
     // the README's example
     expect(
       describeWorstCase({
@@ -97,7 +97,7 @@ describe('pacing: a rate-limit window past --max-wait-ms is a give-up, not a wai
         cleanupTimeoutMs: 15_000,
         apiVersions: 2,
       }),
-    ).toBe('at most 2 h 54 min (520 attempts × (10 s + 2 × 5 s) + 2 × 15 s)');
+    ).toBe('at most 2 h 55 min (520 attempts × (10 s + 2 × 5 s) + 2 × 2 × 15 s)');
     // a server that answers 429 with a 1 s Retry-After and a 1 s reset forever: everything waits, nothing passes
     const clock = manualClock();
     const { mock: m, proxy } = await behind((r) =>

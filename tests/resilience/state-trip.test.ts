@@ -85,25 +85,52 @@ describe('the state round trip restores the conversation whatever fails', () => 
     expect(mock.state.stateChanges()).toEqual([]);
   });
 
-  it('the open after the snooze answered 503 without applying it: a retrieve shows it snoozed; restoration opens it', async () => {
+  it('the open after the snooze answered 503 without applying it: a retrieve shows it snoozed, the open is sent again', async () => {
     let opens = 0;
     const run = await trip((r) => (manageWrite(r, 'open') && opens++ === 0 ? busy() : undefined));
-    expect(run.outcome('state-round-trip', 'manageConversation')).toBe(
-      `error: the open (POST …/parts) failed: 503 after 1 attempt on POST /conversations/${run.conversationId}/parts; a retrieve then showed it snoozed`,
-    );
-    expect(run.states.restoration).toMatchObject({ restored: true, target: { state: 'open' } });
+    const open = run.states.steps.find((s) => s.id === 'open')!;
+    expect(open.verifiedState).toMatchObject({ state: 'snoozed' });
+    expect(open.exchange).toMatchObject({ status: 200, attempts: 2 });
+    expect(run.outcome('state-round-trip', 'manageConversation')).toBe('pass');
+    expect(run.states.restoration).toBeUndefined();
     expect(mock.state.stateChanges()).toEqual([]);
   });
 
-  it('the close was applied but its answer cut (reset): a retrieve shows it closed; restoration reopens it', async () => {
+  it('the close was applied but its answer cut (reset): a retrieve shows it closed, it is not sent again', async () => {
     const run = await trip((r, forward) =>
       manageWrite(r, 'close') ? forward().then(() => 'reset' as const) : undefined,
     );
     expect(run.outcome('state-round-trip', 'manageConversation')).toMatch(
       /^error: the close \(POST …\/parts\) failed: .*; a retrieve then showed it closed$/,
     );
-    expect(run.states.steps.at(-1)).toMatchObject({ id: 'close', verifiedState: { state: 'closed' } });
-    expect(run.states.restoration).toMatchObject({ restored: true });
+    const closes = mock.state.requests.filter(
+      (r) => r.operationId === 'manageConversation' && r.status === 200 && r.method === 'POST',
+    );
+    expect(closes).toHaveLength(4); // snooze, open, close (once), reopen
+    expect(run.states.steps.map((s) => s.id).at(-1)).toBe('retrieve-after-reopen');
+    expect(mock.state.stateChanges()).toEqual([]);
+  });
+
+  it('the open after the snooze refused with a 400 it did not apply: the trip stops there, restoration opens it', async () => {
+    let opens = 0;
+    const run = await trip((r) =>
+      manageWrite(r, 'open') && opens++ === 0
+        ? Promise.resolve({
+            status: 400,
+            headers: { 'content-type': 'application/json' },
+            body: '{"type":"error.list","errors":[{"code":"parameter_invalid","message":"no"}]}',
+          })
+        : undefined,
+    );
+    expect(run.states.steps.map((s) => s.id).at(-1)).toBe('open');
+    expect(
+      run.result.results.find((x) => x.checkId === 'state-round-trip')!.findings.map((f) => f.message),
+    ).toEqual(['the open (POST …/parts) answered 400']);
+    expect(run.states.restoration).toMatchObject({ restored: true, target: { state: 'open' } });
+    expect(run.states.restoration!.exchanges.map((e) => e.step)).toEqual([
+      'state:restore-open',
+      'state:restore-check',
+    ]);
     expect(mock.state.stateChanges()).toEqual([]);
   });
 

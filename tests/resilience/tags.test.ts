@@ -28,9 +28,12 @@ afterEach(async () => {
 
 const isWrite = (r: ProxyRequest, method: string) =>
   r.method === method && r.url.includes('/tags') && r.headers.authorization === `Bearer ${TOKEN}`;
+const TAG_WRITES = new Set(['attachTagToConversation', 'detachTagFromConversation']);
 /** Successful tag writes the mock applied (the 401 probes carry a bad token and write nothing). */
 const applied = (method: string) =>
-  mock.state.requests.filter((r) => r.method === method && r.status === 200).length;
+  mock.state.requests.filter(
+    (r) => r.method === method && r.status === 200 && TAG_WRITES.has(r.operationId ?? ''),
+  ).length;
 
 async function trip(
   rule: (r: ProxyRequest, forward: () => Promise<ProxyAnswer & object>) => Promise<ProxyAnswer> | undefined,

@@ -70,8 +70,13 @@ export class Pipeline {
     } catch (thrown) {
       response = error('server_error', requestId, `mock failure: ${oneLine(thrown)}`);
     }
-    // Every response names its request, as Intercom's do (X-Request-Id; error bodies carry the same request_id).
-    response = withHeaders(response, { ...rate.headers, 'X-Request-Id': requestId }, false);
+    // Every response names its request, as Intercom's do (X-Request-Id; error bodies carry the same request_id),
+    // and says the time on the mock's clock (Date): a client snoozes "a few minutes ahead" of the server's time.
+    response = withHeaders(
+      response,
+      { ...rate.headers, 'X-Request-Id': requestId, Date: new Date(options.clock()).toUTCString() },
+      false,
+    );
     entry.status = statusOf(response);
     if (response.kind === 'json' && response.deviations) entry.deviations = response.deviations;
     log.record(entry);

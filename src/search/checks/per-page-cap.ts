@@ -30,9 +30,10 @@ export const searchPerPageCap: SearchCheck = {
   id: 'search-per-page-cap',
   summary: 'per_page past 150 is clamped or refused with an error.list, as for the list',
   run(search) {
-    const skip = skipped(search);
-    if (skip) return skip;
+    // The probe needs no listed conversation: it is judged even when the query-built searches were skipped.
     const probe = search.perPageOverflow?.search;
+    const skip = probe ? undefined : skipped(search);
+    if (skip) return skip;
     if (!probe)
       return [
         {
