@@ -1,27 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { Intercom, IntercomClient } from 'intercom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lockedVersions } from '../../src/descriptions/lock.ts';
 import { type MockServer, SNOOZE_BASE, startMockServer } from '../../src/mock/index.ts';
 import { findings, TOKEN } from './helpers.ts';
+import { sdkCases, sdkDefault } from './sdk-versions.ts';
 
 /**
  * The official Node SDK (`intercom-client`, pinned) against the mock's search and manage routes: its search pager
  * walks every match exactly once, and its `conversations.manage` snoozes, opens and closes — at its default
  * version and at every locked version it accepts (read from its own code, as in sdk.test.ts).
  */
-const require = createRequire(import.meta.url);
-const sdkDir = dirname(require.resolve('intercom-client/package.json'));
-const baseClient = readFileSync(join(sdkDir, 'dist', 'cjs', 'BaseClient.d.ts'), 'utf8');
-const sdkVersions = [...(/version\?:([^;]+);/.exec(baseClient)?.[1] ?? '').matchAll(/"([^"]+)"/g)].map(
-  (m) => m[1]!,
-);
-const sdkDefault = /"Intercom-Version":[^"]*"([^"]+)"/.exec(
-  readFileSync(join(sdkDir, 'dist', 'cjs', 'BaseClient.js'), 'utf8'),
-)?.[1];
-type SdkVersion = NonNullable<ConstructorParameters<typeof IntercomClient>[0]>['version'];
 
 let mock: MockServer;
 beforeAll(async () => {
@@ -29,12 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => mock.close());
 
-const cases: Array<[string, SdkVersion | undefined]> = [
-  [`default (${sdkDefault})`, undefined],
-  ...lockedVersions()
-    .filter((v) => sdkVersions.includes(v))
-    .map((v): [string, SdkVersion] => [v, v as SdkVersion]),
-];
+const cases = sdkCases;
 
 it('has versions to test: the SDK accepts at least 8 locked versions', () => {
   expect(sdkDefault).toBeDefined();

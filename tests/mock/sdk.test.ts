@@ -1,27 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { Intercom, IntercomClient } from 'intercom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lockedVersions } from '../../src/descriptions/lock.ts';
 import { type MockServer, startMockServer } from '../../src/mock/index.ts';
 import { findings, TOKEN } from './helpers.ts';
+import { sdkCases, sdkDefault, sdkVersions } from './sdk-versions.ts';
 
 /**
  * The official Node SDK (`intercom-client`, pinned) as a contract test of the mock: it lists every conversation
  * through its own pager exactly once, retrieves, tags and untags — at its default version and at every locked
  * version it accepts. The versions it accepts and its default are read from its own code, not copied here.
  */
-const require = createRequire(import.meta.url);
-const sdkDir = dirname(require.resolve('intercom-client/package.json'));
-const baseClient = readFileSync(join(sdkDir, 'dist', 'cjs', 'BaseClient.d.ts'), 'utf8');
-const sdkVersions = [...(/version\?:([^;]+);/.exec(baseClient)?.[1] ?? '').matchAll(/"([^"]+)"/g)].map(
-  (m) => m[1]!,
-);
-const sdkDefault = /"Intercom-Version":[^"]*"([^"]+)"/.exec(
-  readFileSync(join(sdkDir, 'dist', 'cjs', 'BaseClient.js'), 'utf8'),
-)?.[1];
-type SdkVersion = NonNullable<ConstructorParameters<typeof IntercomClient>[0]>['version'];
 
 let mock: MockServer;
 beforeAll(async () => {
@@ -35,12 +23,7 @@ it('reads the SDK: its default version is 2.14 and it accepts versions up to 2.1
   expect(lockedVersions().filter((v) => sdkVersions.includes(v)).length).toBeGreaterThanOrEqual(8);
 });
 
-const cases: Array<[string, SdkVersion | undefined]> = [
-  [`default (${sdkDefault})`, undefined],
-  ...lockedVersions()
-    .filter((v) => sdkVersions.includes(v))
-    .map((v): [string, SdkVersion] => [v, v as SdkVersion]),
-];
+const cases = sdkCases;
 
 describe.each(cases)('intercom-client at API %s', (_label, version) => {
   const client = () =>

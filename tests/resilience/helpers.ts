@@ -9,6 +9,7 @@ import {
   type MockServer,
   startMockServer,
 } from '../../src/mock/index.ts';
+import type { Collected } from '../../src/model/collected.ts';
 import type { Exchange } from '../../src/model/exchange.ts';
 import type { RunResult } from '../../src/model/result.ts';
 import { configFromEnv, type RunConfig } from '../../src/run/config.ts';
@@ -244,4 +245,39 @@ export async function waitFor(predicate: () => boolean, timeoutMs = 20_000, ever
     await new Promise((r) => setTimeout(r, everyMs));
   }
   return false;
+}
+
+/** A rule of a hostile proxy: an answer for the requests it cares about, `undefined` to forward the rest. */
+export type TripRule = (
+  r: ProxyRequest,
+  forward: () => Promise<ProxyAnswer & object>,
+) => Promise<ProxyAnswer> | undefined;
+
+/**
+ * A live run (concurrency 1) through a hostile proxy in front of a healthy target, returning what one version
+ * collected. `started` gets the mock and the proxy as soon as they listen, so the caller closes them whatever
+ * happens next.
+ */
+export async function runThroughProxy(
+  rule: TripRule,
+  started: (mock: MockServer, proxy: HostileServer) => void,
+  overrides: Partial<RunConfig> = {},
+  hooks: RunHooks = {},
+): Promise<LiveRun & { collected: Collected }> {
+  const mock = await startTarget();
+  const proxy = await startProxy(mock.url, (r, forward) => rule(r, forward as never) ?? forward());
+  started(mock, proxy);
+  let collected: Collected | undefined;
+  const run = await runLive(
+    proxy.url,
+    mock,
+    { concurrency: 1, ...overrides },
+    {
+      ...hooks,
+      onCollected: (_v, c) => {
+        collected = c;
+      },
+    },
+  );
+  return { ...run, collected: collected! };
 }

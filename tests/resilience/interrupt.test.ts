@@ -16,7 +16,11 @@ afterEach(async () => {
   mock = undefined;
 });
 
-async function interruptMidTrip(send: (pid: number) => void, command?: string[]) {
+async function interruptMidTrip(
+  send: (pid: number) => void,
+  command?: string[],
+  during: 'tags' | 'states' = 'tags',
+) {
   mock = await startTarget(['slow'], { slowMs: 150 });
   const reports = tempDir('ic-interrupt-');
   const cli = spawnCliAsync(
@@ -24,10 +28,12 @@ async function interruptMidTrip(send: (pid: number) => void, command?: string[])
     liveEnv(mock.url, mock),
     { detached: !command, ...(command ? { command } : {}) },
   );
-  const attached = await waitFor(() => mock!.state.tagChanges().length > 0 || cli.child.exitCode !== null);
+  const changed = () =>
+    during === 'tags' ? mock!.state.tagChanges().length > 0 : mock!.state.stateChanges().length > 0;
+  const reached = await waitFor(() => changed() || cli.child.exitCode !== null, 60_000);
   expect(
-    attached && cli.child.exitCode === null,
-    `the tag was attached while the run went on\n${cli.stderr()}`,
+    reached && cli.child.exitCode === null,
+    `the ${during === 'tags' ? 'tag was attached' : 'conversation was snoozed'} while the run went on\n${cli.stderr()}`,
   ).toBe(true);
   send(cli.child.pid!);
   const code = await cli.exited;
@@ -97,6 +103,19 @@ describe('an interrupted run', () => {
     const run = await interruptMidTrip((pid) => process.kill(pid, 'SIGINT'));
     expect(run.code, run.stderr).toBe(130);
     expect(report(run.reports).run.partial).toBe(true);
+    expect(mock!.state.tagChanges()).toEqual([]);
+  });
+
+  it('Ctrl-C while the state round trip has the conversation snoozed: it is restored, the reports are partial, exit 130', async () => {
+    const run = await interruptMidTrip((pid) => process.kill(-pid, 'SIGINT'), undefined, 'states');
+    expect(run.code, run.stderr).toBe(130);
+    const result = report(run.reports);
+    expect(result.run.partial).toBe(true);
+    const trip = result.results.find((r) => r.checkId === 'state-round-trip')!;
+    expect(trip.outcome).toBe('error');
+    expect(trip.reason).toMatch(/interrupted/);
+    // The mock's own state proves the restoration, after the signal.
+    expect(mock!.state.stateChanges()).toEqual([]);
     expect(mock!.state.tagChanges()).toEqual([]);
   });
 });

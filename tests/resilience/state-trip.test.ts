@@ -9,10 +9,9 @@ import {
   type LiveRun,
   type ProxyAnswer,
   type ProxyRequest,
-  runLive,
-  startProxy,
-  startTarget,
+  runThroughProxy,
   TOKEN,
+  type TripRule,
 } from './helpers.ts';
 
 /**
@@ -43,24 +42,20 @@ const busy = (): Promise<ProxyAnswer> =>
   Promise.resolve({ status: 503, headers: { 'content-type': 'application/json' }, body: '{}' });
 
 async function trip(
-  rule: (r: ProxyRequest, forward: () => Promise<ProxyAnswer & object>) => Promise<ProxyAnswer> | undefined,
+  rule: TripRule,
   overrides: Partial<RunConfig> = {},
   hooks: RunHooks = {},
 ): Promise<LiveRun & { states: StateRoundTrip; conversationId: string }> {
-  mock = await startTarget();
-  proxy = await startProxy(mock.url, (r, forward) => rule(r, forward as never) ?? forward());
-  let states: StateRoundTrip = { steps: [] };
-  const run = await runLive(
-    proxy.url,
-    mock,
-    { concurrency: 1, ...overrides },
-    {
-      ...hooks,
-      onCollected: (_v, collected) => {
-        states = collected.states ?? { steps: [] };
-      },
+  const run = await runThroughProxy(
+    rule,
+    (m, p) => {
+      mock = m;
+      proxy = p;
     },
+    overrides,
+    hooks,
   );
+  const states = run.collected.states ?? { steps: [] };
   expect(states.skipped).toBeUndefined();
   return { ...run, states, conversationId: states.conversationId! };
 }

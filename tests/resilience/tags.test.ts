@@ -6,12 +6,10 @@ import type { RunHooks } from '../../src/run/engine.ts';
 import {
   type HostileServer,
   type LiveRun,
-  type ProxyAnswer,
   type ProxyRequest,
-  runLive,
-  startProxy,
-  startTarget,
+  runThroughProxy,
   TOKEN,
+  type TripRule,
 } from './helpers.ts';
 
 /**
@@ -36,24 +34,20 @@ const applied = (method: string) =>
   ).length;
 
 async function trip(
-  rule: (r: ProxyRequest, forward: () => Promise<ProxyAnswer & object>) => Promise<ProxyAnswer> | undefined,
+  rule: TripRule,
   overrides: Partial<RunConfig> = {},
   hooks: RunHooks = {},
 ): Promise<LiveRun & { tags: TagRoundTrip; conversationId: string; tagId: string }> {
-  mock = await startTarget();
-  proxy = await startProxy(mock.url, (r, forward) => rule(r, forward as never) ?? forward());
-  let tags: TagRoundTrip = {};
-  const run = await runLive(
-    proxy.url,
-    mock,
-    { concurrency: 1, ...overrides },
-    {
-      ...hooks,
-      onCollected: (_v, collected) => {
-        tags = collected.tags;
-      },
+  const run = await runThroughProxy(
+    rule,
+    (m, p) => {
+      mock = m;
+      proxy = p;
     },
+    overrides,
+    hooks,
   );
+  const tags = run.collected.tags;
   expect(tags.skipped).toBeUndefined();
   return { ...run, tags, conversationId: tags.conversationId!, tagId: tags.tagId! };
 }

@@ -39,6 +39,15 @@ describe('upgrade 2.15 → 2.16 on the embedded mock', () => {
     // each version's tag round trip writes at its own moment: applied_at differing is not the upgrade
     expect(guide.paired).toMatchObject({ attachTagToConversation: 1, detachTagFromConversation: 1 });
     expect(guide.unexplained.filter((o) => o.path === '/applied_at')).toEqual([]);
+    // The same conversations searched under both versions (the mock serves search from the one workspace): the
+    // priority mapping shows in the search answers too, and upgrade changed no conversation's state.
+    expect(guide.searchNotObserved).toBeUndefined();
+    expect(guide.paired.searchConversations).toBeGreaterThan(0);
+    const searched = guide.breaking.find(
+      (e) =>
+        e.change.ruleId === 'response-enum-domain-replaced' && e.change.operationId === 'searchConversations',
+    );
+    expect(searched?.observed[0]).toMatchObject({ kind: 'values-differ', path: '/priority' });
     const { io: textIo, out: text } = captureIo();
     await main(['upgrade', '--from', '2.15', '--to', '2.16'], textIo);
     const firstObserved = text()
