@@ -48,6 +48,7 @@ export {
   SCENARIO_IDS,
   startMockServer,
 } from './mock/index.ts';
+export type { ConversationState, ManageAction } from './model/conversation-state.ts';
 export type {
   CheckResult,
   Classification,
@@ -57,6 +58,7 @@ export type {
   RunMetadata,
   RunResult,
 } from './model/result.ts';
+export type { SearchNode, SearchRequest } from './model/search.ts';
 export { type ClassifiedFinding, classifyBody } from './quirks/classify.ts';
 export type { QuirkEntry, QuirkRegistry } from './quirks/registry.ts';
 export { quirkAwareResponseTarget } from './quirks/target.ts';
@@ -77,6 +79,14 @@ export {
 export { configFromEnv, type RunConfig } from './run/config.ts';
 export { type RunHooks, runConformance } from './run/engine.ts';
 export { exitCodeOf, type FailOn } from './run/exit-code.ts';
+// The search query language of POST /conversations/search, per version: validate a query (Intercom's
+// error.list when it is refused), evaluate it on a conversation, and the answer the mock serves.
+export {
+  answerSearch,
+  evaluate as evaluateSearchQuery,
+  parseSearchQuery,
+  validateSearchRequest,
+} from './search/index.ts';
 export { buildGuide, type UpgradeGuide } from './upgrade/guide.ts';
 // Validation of captured bodies: strict, and quirk-aware.
 export { loadArtifacts, type VersionArtifacts } from './validate/artifacts.ts';

@@ -138,7 +138,7 @@ export function byOperation(exchanges: Exchange[]): Map<string, Exchange[]> {
 }
 
 /** Every exchange of the searches: each case's pages and the per_page 151 probe. */
-export function searchExchanges(c: Collected): Exchange[] {
+function searchExchanges(c: Collected): Exchange[] {
   const s = c.search;
   if (!s) return [];
   return [
@@ -148,7 +148,7 @@ export function searchExchanges(c: Collected): Exchange[] {
 }
 
 /** Every exchange of the state round trip and its restoration, in the order they were sent. */
-export function stateExchanges(c: Collected): Exchange[] {
+function stateExchanges(c: Collected): Exchange[] {
   const t = c.states;
   if (!t) return [];
   return [...t.steps.flatMap((s) => (s.exchange ? [s.exchange] : [])), ...(t.restoration?.exchanges ?? [])];

@@ -1,25 +1,4 @@
-export {
-  DEFAULT_SNOOZE_MINUTES,
-  type PlanOptions,
-  pickConversation,
-  planStateTrip,
-  type StateTripPlan,
-  type StateTripStep,
-} from './plan.ts';
-export {
-  type ManageAction,
-  type ManageBody,
-  manageBody,
-  managePathTemplate,
-  manageRequest,
-} from './requests.ts';
-export { applyAction, type Restoration, restoreActions, SNOOZE_MARGIN_SECONDS } from './restore.ts';
-export {
-  type ConversationState,
-  type ConversationStateName,
-  compareState,
-  expectationOf,
-  type StateExpectation,
-  type StateMismatch,
-  stateOf,
-} from './state.ts';
+/** The state round trip as data, for the mock, which applies the same actions the collector sends. */
+export type { ManageAction } from './requests.ts';
+export { applyAction } from './restore.ts';
+export type { ConversationState } from './state.ts';

@@ -2,7 +2,7 @@ import type { ManageAction } from './requests.ts';
 import type { ConversationState } from './state.ts';
 
 /** A snooze that ends this close to now may elapse before the request lands: treat it as elapsed. */
-export const SNOOZE_MARGIN_SECONDS = 60;
+const SNOOZE_MARGIN_SECONDS = 60;
 
 export interface Restoration {
   /** The requests to send, in order: assignments first, then the state (so nothing reopens it afterwards). */

@@ -20,10 +20,7 @@ const MAX_QUERY_FILE_BYTES = 64 * 1024;
  * Reads the `--search-query` files and checks each against every selected version's query language: a file
  * that cannot be read, is not JSON or is not a valid query is one line (exit 2), before any request.
  */
-export function readSearchQueries(
-  files: readonly string[],
-  apiVersions: readonly string[],
-): UserSearchQuery[] {
+function readSearchQueries(files: readonly string[], apiVersions: readonly string[]): UserSearchQuery[] {
   return files.map((file) => {
     let text: string;
     try {

@@ -23,7 +23,7 @@ export interface SearchStepsContext {
  * The request of one page: the query's own pagination plus the cursor of the page before — with `per_page`
  * whenever `pagination` is sent (2.11's `starting_after_paging` requires it; the default is 20).
  */
-export function pageRequest(request: SearchRequest, cursor: string | undefined): SearchRequest {
+function pageRequest(request: SearchRequest, cursor: string | undefined): SearchRequest {
   if (!cursor) return request;
   const perPage = request.pagination?.per_page ?? DEFAULT_PER_PAGE;
   return {
@@ -33,7 +33,7 @@ export function pageRequest(request: SearchRequest, cursor: string | undefined):
 }
 
 /** The user's own queries (`--search-query`): every result must satisfy them; they name no known conversation. */
-export function userQueries(requests: readonly SearchRequest[]): GeneratedQuery[] {
+function userQueries(requests: readonly SearchRequest[]): GeneratedQuery[] {
   return requests.map((request, i) => ({
     name: `user-${i + 1}`,
     request,

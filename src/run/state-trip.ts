@@ -1,4 +1,4 @@
-import { planStateTrip } from '../conversation-state/plan.ts';
+import { DEFAULT_SNOOZE_MINUTES, planStateTrip } from '../conversation-state/plan.ts';
 import { manageBody } from '../conversation-state/requests.ts';
 import { restoreActions } from '../conversation-state/restore.ts';
 import { compareState, stateOf } from '../conversation-state/state.ts';
@@ -161,7 +161,7 @@ export async function stateRoundTrip(
   const adminId = plan.adminId ?? String((me?.body as { id?: unknown } | undefined)?.id ?? '');
   if (adminId === '' || adminId === 'undefined')
     return { skipped: 'no admin id to act as (GET /me showed none; set INTERCOM_ADMIN_ID)', steps: [] };
-  const minutes = options.snoozeMinutes ?? 5;
+  const minutes = options.snoozeMinutes ?? DEFAULT_SNOOZE_MINUTES;
   // A replay sends what was recorded: the snooze ends when the recorded one did.
   const start = plan.snoozeUntil !== undefined ? plan.snoozeUntil - minutes * 60 : options.now();
   const tripPlan = planStateTrip(listed, { now: start, snoozeMinutes: minutes });

@@ -37,7 +37,7 @@ function tagIds(c: Conv): string[] {
 }
 
 /** The fields a query names, in order (a field named twice, twice). */
-export function fieldsOf(node: SearchNode): string[] {
+function fieldsOf(node: SearchNode): string[] {
   return 'field' in node ? [node.field] : node.value.flatMap(fieldsOf);
 }
 

@@ -4,13 +4,13 @@ import type { Transport } from '../run/transport.ts';
 import type { VersionArtifacts } from '../validate/artifacts.ts';
 
 /** At most this many of the retrieved conversations are searched for (one `IN` filter, one page). */
-export const SEARCH_SAMPLE = 15;
+const SEARCH_SAMPLE = 15;
 
 /**
  * The one search `upgrade` sends under each version: the conversations it already retrieved, by id, in one
  * page. Valid in every locked description (`IN` takes an array of strings; 2.11 requires `per_page`).
  */
-export function searchByIds(ids: readonly string[]): unknown {
+function searchByIds(ids: readonly string[]): unknown {
   return { query: { field: 'id', operator: 'IN', value: [...ids] }, pagination: { per_page: 150 } };
 }
 
@@ -18,7 +18,7 @@ export function searchByIds(ids: readonly string[]): unknown {
 export type SearchObservation = { items: Record<string, unknown> } | { notObserved: string };
 
 /** The ids of the conversations retrieved under this version (status 200), sorted, at most SEARCH_SAMPLE. */
-export function retrievedIds(collected: Collected): string[] {
+function retrievedIds(collected: Collected): string[] {
   const ids = collected.retrieves
     .filter((e) => e.status === 200)
     .map((e) => (e.body as { id?: unknown } | undefined)?.id)

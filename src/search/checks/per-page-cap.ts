@@ -14,6 +14,9 @@ type Behaviour = 'clamp' | 'reject' | 'other';
 
 function behaviour(e: Exchange): Behaviour {
   if (e.status === 200) {
+    // Not a page at all (null, an array, a string): nothing was clamped.
+    if (!Array.isArray((e.body as { conversations?: unknown } | null | undefined)?.conversations))
+      return 'other';
     const perPage = (e.body as { pages?: { per_page?: unknown } } | undefined)?.pages?.per_page;
     // per_page as a string ("150") is the per-page-as-string quirk, which the schema check reports: the cap held.
     return conversationsOfPage(e).length <= MAX_PER_PAGE &&
