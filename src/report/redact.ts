@@ -187,10 +187,23 @@ export function secretVariants(secret: string): string[] {
 /** Replaces every occurrence of any secret (in any of its forms) with `[REDACTED]`. */
 export function scrubSecrets(text: string, secrets: readonly string[]): string {
   let out = text;
-  for (const variant of [...new Set(secrets.flatMap(secretVariants))].sort((a, b) => b.length - a.length)) {
-    out = out.split(variant).join(REPLACEMENT);
+  for (const variant of variantsOf(secrets)) {
+    if (out.includes(variant)) out = out.split(variant).join(REPLACEMENT);
   }
   return out;
+}
+
+/** The variants of a set of secrets, longest first: computed once per set (a deep scrub visits every string). */
+const VARIANTS = new Map<string, string[]>();
+function variantsOf(secrets: readonly string[]): string[] {
+  const key = secrets.join('\u0000');
+  let variants = VARIANTS.get(key);
+  if (!variants) {
+    variants = [...new Set(secrets.flatMap(secretVariants))].sort((a, b) => b.length - a.length);
+    if (VARIANTS.size > 16) VARIANTS.clear();
+    VARIANTS.set(key, variants);
+  }
+  return variants;
 }
 
 /** A deep copy of a JSON value with `scrubSecrets` applied to every string (keys included). */

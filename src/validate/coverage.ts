@@ -15,9 +15,24 @@ export interface CoverageResult {
 
 type Schema = Record<string, unknown>;
 
-/** The schemas in scope at one place, as a list (see schemasAt). */
+/**
+ * The schemas in scope at one place, as a list (see schemasAt). The schema at a pointer of a bundle is always
+ * the same, so its scope is computed once per bundle and place: a run walks thousands of conversations
+ * through the same few schemas.
+ */
+const SCOPES = new WeakMap<Schema, Map<string, Array<{ s: Schema; at: string }>>>();
 function expand(root: Schema, schema: unknown, at: string, out: Array<{ s: Schema; at: string }>): void {
-  for (const [where, s] of schemasAt(root, schema, at)) out.push({ s, at: where });
+  let byPlace = SCOPES.get(root);
+  if (!byPlace) {
+    byPlace = new Map();
+    SCOPES.set(root, byPlace);
+  }
+  let scope = byPlace.get(at);
+  if (!scope || scope[0]?.s !== schema) {
+    scope = [...schemasAt(root, schema, at)].map(([where, s]) => ({ s, at: where }));
+    byPlace.set(at, scope);
+  }
+  out.push(...scope);
 }
 
 export function schemaCoverage(root: Schema, value: unknown, rootPointer = '#'): CoverageResult {
