@@ -78,6 +78,18 @@ function judgeStep(t: StateRoundTrip, step: StateStepRecord): { findings: Findin
   };
 }
 
+/** The writes of the trip that took effect (answered 2xx, or a retrieve showed them), in order. */
+function writesOf(t: StateRoundTrip): string[] {
+  return t.steps
+    .filter((s) => s.kind === 'manage')
+    .filter(
+      (s) =>
+        (s.exchange?.status !== undefined && s.exchange.status >= 200 && s.exchange.status < 300) ||
+        s.verifiedState?.state === s.expect.state,
+    )
+    .map((s) => s.id);
+}
+
 /**
  * snooze → retrieve, list and search show it snoozed (open, `snoozed_until` as sent) → open → close → reopen,
  * each write answered with the conversation in its new state and each retrieve showing it; the conversation is
@@ -103,7 +115,7 @@ export const stateRoundTrip = defineCheck<StateRoundTrip>({
           reason: r.unverified
             ? `could not verify that conversation ${t.conversationId} was restored to ${r.target.state} (no retrieve could show it): check it by hand`
             : `could not restore conversation ${t.conversationId} to ${r.target.state} (it is ${r.last?.state ?? 'unknown'}): restore it by hand`,
-          observations: { conversationId: t.conversationId, restoration: r },
+          observations: { conversationId: t.conversationId, writes: writesOf(t), restoration: r },
         },
       ];
     return [{ operationId: OPERATION, subject: t }];
@@ -120,6 +132,7 @@ export const stateRoundTrip = defineCheck<StateRoundTrip>({
       conversationId: t.conversationId,
       snoozedUntil: t.snoozedUntil,
       steps: t.steps.map((s) => s.id),
+      writes: writesOf(t),
       ...(t.restoration ? { restored: t.restoration.restored, notes: t.restoration.notes } : {}),
     };
     if (t.interrupted && errors.length === 0) errors.push('the run was interrupted during the trip');

@@ -7,6 +7,7 @@ import { code, comparisonTable, filters, groupDetails, h, ident, scriptJson } fr
 import { finish, plural, prepare, type RenderOptions, shortCommit } from './prepare.ts';
 import type { SchemaExcerptFn } from './schema-excerpt.ts';
 import { countStatuses, countsText, matrixRows, STATUSES, statusEntry, statusOf } from './vocabulary.ts';
+import { writeRows } from './writes.ts';
 
 export interface HtmlOptions extends RenderOptions {
   /** Looks up the schema a finding broke (see `artifactSchemaExcerpt`); without it, no excerpt is shown. */
@@ -99,6 +100,18 @@ export function renderHtml(result: RunResult, options: HtmlOptions = {}): string
     '<p class="muted legend">Checks per operation in each status; a check counts once whatever its number of findings.</p>',
     '</section>',
   );
+  const writes = writeRows(run.results);
+  if (writes.length > 0)
+    body.push(
+      '<section id="writes"><h2>Writes to the workspace</h2>',
+      `<table class="writes"><thead><tr><th>Version</th><th>Round trip</th><th>Conversation</th><th>Wrote</th><th>Left</th></tr></thead><tbody>\n${writes
+        .map(
+          (w) =>
+            `<tr${w.leftover ? ' class="leftover"' : ''}><td>${h(w.version)}</td><td>${h(w.trip)}</td><td>${w.conversationId ? code(w.conversationId) : '–'}</td><td>${h(w.wrote)}</td><td>${w.leftover ? `<strong>${h(w.left)}</strong>` : h(w.left)}</td></tr>`,
+        )
+        .join('\n')}\n</tbody></table>`,
+      '</section>',
+    );
 
   body.push('<section id="findings"><h2>Findings</h2>', filters(run, groups));
   body.push(

@@ -12,6 +12,7 @@ import {
   statusEntry,
   statusOf,
 } from './vocabulary.ts';
+import { writeRows } from './writes.ts';
 
 export interface MarkdownOptions extends RenderOptions {
   /** Most rows listed per section before "…and N more" (default 40). */
@@ -106,6 +107,25 @@ export function renderMarkdown(result: RunResult, options: MarkdownOptions = {})
         ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r'],
       ),
       ...more(rows.length - maxItems, 'rows'),
+      '',
+    );
+  }
+
+  const writes = writeRows(run.results);
+  if (writes.length > 0) {
+    out.push(
+      '## Writes to the workspace',
+      '',
+      ...mdTable(
+        ['Version', 'Round trip', 'Conversation', 'Wrote', 'Left'],
+        writes.map((w) => [
+          mdText(w.version),
+          w.trip,
+          w.conversationId ? mdCode(w.conversationId) : '–',
+          mdText(w.wrote),
+          w.leftover ? `**${mdText(w.left)}**` : mdText(w.left),
+        ]),
+      ),
       '',
     );
   }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MockServer } from '../../src/mock/index.ts';
 import type { StateRoundTrip } from '../../src/model/conversation-state.ts';
+import { renderMarkdown } from '../../src/report/index.ts';
 import type { RunConfig } from '../../src/run/config.ts';
 import type { RunHooks } from '../../src/run/engine.ts';
 import { exitCodeOf, failureReasons } from '../../src/run/exit-code.ts';
@@ -143,6 +144,10 @@ describe('the state round trip restores the conversation whatever fails', () => 
       expect.objectContaining({ conversationId: run.conversationId }),
     ]);
     expect(mock.state.stateOf(run.conversationId)).toMatchObject({ state: 'snoozed' });
+    // The reports say it where an auditor looks first: the writes the run could not put back.
+    expect(renderMarkdown(run.result)).toContain(
+      `| 2.11 | state | \`${run.conversationId}\` | snoozed | **could not restore conversation ${run.conversationId} to open (it is snoozed): restore it by hand** |`,
+    );
   });
 
   it('interrupted right after the snooze: restoration still runs (own deadline), the result is partial', async () => {
