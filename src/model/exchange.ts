@@ -59,12 +59,22 @@ export const KEPT_HEADERS = [
   'retry-after',
 ];
 
-/** Conversation ids seen in list pages, in order. */
-export function listedIds(pages: Exchange[]): string[] {
-  const ids: string[] = [];
+/** The conversation objects of list (or search) pages answered 200, in order. */
+export function listedConversations(
+  pages: ReadonlyArray<Exchange | undefined>,
+): Array<Record<string, unknown>> {
+  const out: Array<Record<string, unknown>> = [];
   for (const page of pages) {
-    const list = (page.body as { conversations?: Array<{ id?: unknown }> } | undefined)?.conversations;
-    if (Array.isArray(list)) for (const c of list) if (c && typeof c === 'object') ids.push(String(c.id));
+    if (page?.status !== 200) continue;
+    const list = (page.body as { conversations?: unknown } | undefined)?.conversations;
+    if (Array.isArray(list))
+      for (const c of list)
+        if (c && typeof c === 'object' && !Array.isArray(c)) out.push(c as Record<string, unknown>);
   }
-  return ids;
+  return out;
+}
+
+/** Conversation ids seen in list pages, in order. */
+export function listedIds(pages: ReadonlyArray<Exchange | undefined>): string[] {
+  return listedConversations(pages).map((c) => String(c.id));
 }

@@ -1,7 +1,7 @@
 import { RESILIENCE_DEFAULTS } from '../client/middleware/index.ts';
 import type { OperationInfo } from '../descriptions/operations.ts';
 import { type Collected, tagIdsOf, type WritePlan } from '../model/collected.ts';
-import { type Exchange, listedIds } from '../model/exchange.ts';
+import { type Exchange, listedConversations, listedIds } from '../model/exchange.ts';
 import type { SearchRequest } from '../model/search.ts';
 import type { VersionArtifacts } from '../validate/artifacts.ts';
 import { RUN_DEFAULTS } from './config.ts';
@@ -49,12 +49,7 @@ const UNKNOWN_CONVERSATION = '999999999999999';
 
 /** Picks a varied sample: every state, rated and unrated, tagged and untagged, then the rest in list order. */
 function sample(pages: Exchange[], size: number): string[] {
-  const items: Array<Record<string, unknown>> = [];
-  for (const page of pages) {
-    const list = (page.body as { conversations?: unknown[] } | undefined)?.conversations;
-    if (Array.isArray(list))
-      for (const c of list) if (c && typeof c === 'object') items.push(c as Record<string, unknown>);
-  }
+  const items = listedConversations(pages);
   const picked = new Set<string>();
   const traits: Array<(c: Record<string, unknown>) => boolean> = [
     (c) => c.state === 'snoozed',
@@ -173,10 +168,7 @@ export async function collect(artifacts: VersionArtifacts, options: CollectOptio
   }
   assign('error404', await step('error-404', retrieve, fillPath(retrieve, [UNKNOWN_CONVERSATION])));
 
-  const listed = out.walk.flatMap((page) => {
-    const list = (page.body as { conversations?: unknown } | undefined)?.conversations;
-    return page.status === 200 && Array.isArray(list) ? list : [];
-  });
+  const listed = listedConversations(out.walk);
   if (options.searches !== false && !signal?.aborted)
     out.search = await searchSteps(
       {

@@ -1,5 +1,6 @@
 import { comparePayloads, type RuntimeDifference } from '../diff/runtime.ts';
 import type { Collected } from '../model/collected.ts';
+import { listedConversations } from '../model/exchange.ts';
 
 /**
  * What one version returned, by operation and resource id: what the runtime cross-version diff compares.
@@ -16,17 +17,15 @@ export function samplesOf(collected: Collected): Samples {
   const written = collected.states?.conversationId;
   const put = (op: string, id: unknown, body: unknown) => {
     if (id === undefined || id === null) return;
-    if (written !== undefined && String(id) === written && op !== 'attachTagToConversation') return;
     out[op] ??= {};
     out[op][String(id)] = body;
   };
+  const unwritten = (c: unknown) => String((c as { id?: unknown } | undefined)?.id) !== written;
   for (const e of collected.retrieves)
-    if (e.status === 200) put('retrieveConversation', (e.body as { id?: unknown } | undefined)?.id, e.body);
-  for (const page of [collected.listDefault, ...collected.walk]) {
-    const items = (page?.body as { conversations?: unknown } | undefined)?.conversations;
-    if (page?.status === 200 && Array.isArray(items))
-      for (const item of items) put('listConversations', (item as { id?: unknown } | null)?.id, item);
-  }
+    if (e.status === 200 && unwritten(e.body))
+      put('retrieveConversation', (e.body as { id?: unknown } | undefined)?.id, e.body);
+  for (const item of listedConversations([collected.listDefault, ...collected.walk]))
+    if (unwritten(item)) put('listConversations', item.id, item);
   for (const [op, e] of [
     ['attachTagToConversation', collected.tags.attach],
     ['detachTagFromConversation', collected.tags.detach],

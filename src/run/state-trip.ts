@@ -9,7 +9,7 @@ import type {
   StateRoundTrip,
   StateStepRecord,
 } from '../model/conversation-state.ts';
-import type { Exchange } from '../model/exchange.ts';
+import { type Exchange, listedIds } from '../model/exchange.ts';
 import { fillPath } from './http.ts';
 import { ambiguous, ok, pause, type TripContext } from './tag-trip.ts';
 import { walkList } from './walk.ts';
@@ -29,11 +29,6 @@ function shown(e: Exchange | undefined): ConversationState | undefined {
   const s = stateOf(e.body);
   return 'error' in s ? undefined : s;
 }
-
-const idsOf = (e: Exchange): string[] => {
-  const list = (e.body as { conversations?: unknown } | undefined)?.conversations;
-  return Array.isArray(list) ? list.map((c) => String((c as { id?: unknown } | null)?.id)) : [];
-};
 
 /**
  * One manage write of the trip. After any write that did not succeed (and was sent), a retrieve decides where
@@ -202,7 +197,7 @@ export async function stateRoundTrip(
         });
         record.exchange = e;
         record.request = step.request;
-        if (e.status === 200) record.found = idsOf(e).includes(id);
+        if (e.status === 200) record.found = listedIds([e]).includes(id);
         continue;
       }
       const list = ops.listConversations!;
@@ -215,7 +210,7 @@ export async function stateRoundTrip(
           ),
         (page) => {
           record.exchange = page;
-          if (page.status === 200) record.found = idsOf(page).includes(id);
+          if (page.status === 200) record.found = listedIds([page]).includes(id);
         },
         {
           maxPages: options.maxPages,

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { join } from 'node:path';
+import { pump } from '../../src/mock/http/server.ts';
 import {
   type FaultId,
   type FaultOptions,
@@ -159,22 +160,16 @@ export async function startProxy(upstream: string, rule: ProxyRule): Promise<Hos
     if (answer === 'reset') return void req.socket.destroy();
     if (typeof answer.body === 'function') {
       res.writeHead(answer.status, answer.headers);
-      for (const chunk of answer.body()) {
-        if (res.destroyed) return;
-        const ok = res.write(chunk);
-        written += Buffer.byteLength(chunk);
-        if (!ok)
-          await new Promise<void>((resolve) => {
-            const done = () => {
-              res.off('drain', done);
-              res.off('close', done);
-              resolve();
-            };
-            res.on('drain', done);
-            res.on('close', done);
-          });
-      }
-      if (!res.destroyed) res.end();
+      const chunks = answer.body;
+      await pump(
+        res,
+        (function* counted() {
+          for (const chunk of chunks()) {
+            yield chunk;
+            written += Buffer.byteLength(chunk);
+          }
+        })(),
+      );
       return;
     }
     const body = Buffer.from(answer.body);

@@ -81,6 +81,30 @@ describe('the state round trip restores the conversation whatever fails', () => 
     expect(mock.state.stateChanges()).toEqual([]);
   });
 
+  it('snoozes --snooze-minutes ahead of the clock of the target (the Date of GET /me), not ours', async () => {
+    // The target's clock is a day ahead of ours: a snooze from our clock would already have ended there.
+    const ahead = 86_400_000;
+    const run = await trip(
+      (r, forward) =>
+        r.url === '/me'
+          ? forward().then((reply) => ({
+              ...reply,
+              headers: { ...reply.headers, date: new Date(Date.now() + ahead).toUTCString() },
+            }))
+          : undefined,
+      { snoozeMinutes: 7 },
+    );
+    const theirs = Date.parse(run.step('me')!.headers.date!) / 1000;
+    const snooze = run.states.steps.find((s) => s.id === 'snooze')!;
+    const until = (snooze.exchange!.request.body as { snoozed_until: number }).snoozed_until;
+    expect(until - theirs).toBeGreaterThanOrEqual(7 * 60);
+    expect(until - theirs).toBeLessThan(7 * 60 + 60);
+    // …and "in the future" is judged on the target's clock too: the trip and the snoozed-state rule pass.
+    expect(run.outcome('state-round-trip', 'manageConversation')).toBe('pass');
+    expect(run.outcome('state-invariants', 'retrieveConversation')).toBe('pass');
+    expect(mock.state.stateChanges()).toEqual([]);
+  });
+
   it('the open after the snooze answered 503 without applying it: a retrieve shows it snoozed, the open is sent again', async () => {
     let opens = 0;
     const run = await trip((r) => (manageWrite(r, 'open') && opens++ === 0 ? busy() : undefined));

@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import type { MockServer } from '../../src/mock/index.ts';
+import { configFromEnv } from '../../src/run/config.ts';
 import type { UpgradeGuide } from '../../src/upgrade/guide.ts';
+import { observe } from '../../src/upgrade/observe.ts';
 import { captureIo, useMirror } from '../diff/helpers.ts';
 
 beforeAll(useMirror);
@@ -54,5 +57,22 @@ describe('upgrade 2.15 → 2.16 on the embedded mock', () => {
       .split('\n')
       .find((l) => l.startsWith('    observed: '));
     expect(firstObserved).toMatch(/\/(priority|admin_assignee_id): /);
+  });
+
+  it('reads only: no state change, and one search of its own per version instead of those of run', async () => {
+    let mock: MockServer | undefined;
+    await observe(
+      { ...configFromEnv({ INTERCOM_CONFORMANCE_API_VERSIONS: '2.15,2.16' }), apiVersions: ['2.15', '2.16'] },
+      {
+        onTarget: (t) => {
+          mock = t.mock;
+        },
+      },
+    );
+    const sent = (operationId: string) =>
+      mock!.state.requests.filter((r) => r.operationId === operationId && r.status < 400).length;
+    expect(sent('manageConversation')).toBe(0);
+    expect(sent('searchConversations')).toBe(2);
+    expect(mock!.state.stateChanges()).toEqual([]);
   });
 });

@@ -139,8 +139,11 @@ function write(res: ServerResponse, response: MockResponse, timers: Set<NodeJS.T
   }
 }
 
-/** Writes chunks with backpressure, so that a large body is never held in memory; stops when the client goes. */
-async function pump(res: ServerResponse, chunks: Iterable<string>): Promise<void> {
+/**
+ * Writes chunks with backpressure, so that a large body is never held in memory; stops when the client goes.
+ * (Also the writer of the hostile test servers.)
+ */
+export async function pump(res: ServerResponse, chunks: Iterable<string | Buffer>): Promise<void> {
   for (const chunk of chunks) {
     if (res.destroyed) return;
     if (!res.write(chunk)) {

@@ -7,6 +7,7 @@ import {
   type SearchCheck,
   type SearchVerdict,
   searchFinding,
+  skip,
   skipped,
 } from './types.ts';
 
@@ -15,20 +16,12 @@ export const searchFindsKnown: SearchCheck = {
   id: 'search-finds-known',
   summary: 'a query built from listed conversations returns each of them and none it excludes',
   run(search) {
-    const skip = skipped(search);
-    if (skip) return skip;
+    const none = skipped(search);
+    if (none) return none;
     const cases = answeredCases(search).filter(
       (c) => c.query.mustInclude.length > 0 || c.query.mustExclude.length > 0,
     );
-    if (cases.length === 0)
-      return [
-        {
-          operationId: OPERATION,
-          findings: [],
-          outcome: 'skip',
-          reason: 'no query names known conversations',
-        },
-      ];
+    if (cases.length === 0) return skip('no query names known conversations');
     const findings: Finding[] = [];
     const unchecked: string[] = [];
     for (const c of cases) {

@@ -1,23 +1,15 @@
 import type { Finding } from '../../model/result.ts';
-import { OPERATION, requestOf, type SearchCheck, searchFinding, skipped } from './types.ts';
+import { OPERATION, requestOf, type SearchCheck, searchFinding, skip, skipped } from './types.ts';
 
 /** Queries beyond the documented limits (3 levels of nesting, 16 filters in a group) are refused with an error.list. */
 export const searchLimitsRefused: SearchCheck = {
   id: 'search-limits-refused',
   summary: 'queries beyond the documented limits are refused with an error.list',
   run(search) {
-    const skip = skipped(search);
-    if (skip) return skip;
+    const none = skipped(search);
+    if (none) return none;
     const cases = search.cases.filter((c) => c.query.refusedBy);
-    if (cases.length === 0)
-      return [
-        {
-          operationId: OPERATION,
-          findings: [],
-          outcome: 'skip',
-          reason: 'no query beyond the limits was sent',
-        },
-      ];
+    if (cases.length === 0) return skip('no query beyond the limits was sent');
     const findings: Finding[] = [];
     for (const c of cases) {
       const e = c.pages[0];

@@ -7,6 +7,7 @@ import {
   requestOf,
   type SearchCheck,
   searchFinding,
+  skip,
   skipped,
 } from './types.ts';
 
@@ -19,13 +20,10 @@ export const searchPagination: SearchCheck = {
   id: 'search-pagination',
   summary: 'the starting_after walk terminates, no conversation twice, page sizes ≤ per_page',
   run(search) {
-    const skip = skipped(search);
-    if (skip) return skip;
+    const none = skipped(search);
+    if (none) return none;
     const cases = answeredCases(search).filter((c) => c.pages.some((p) => p.status === 200));
-    if (cases.length === 0)
-      return [
-        { operationId: OPERATION, findings: [], outcome: 'skip', reason: 'no search page was answered' },
-      ];
+    if (cases.length === 0) return skip('no search page was answered');
     const findings: Finding[] = [];
     let pages = 0;
     for (const c of cases) {

@@ -7,6 +7,7 @@ import {
   requestOf,
   type SearchCheck,
   searchFinding,
+  skip,
   skipped,
 } from './types.ts';
 
@@ -35,17 +36,9 @@ export const searchPerPageCap: SearchCheck = {
   run(search) {
     // The probe needs no listed conversation: it is judged even when the query-built searches were skipped.
     const probe = search.perPageOverflow?.search;
-    const skip = probe ? undefined : skipped(search);
-    if (skip) return skip;
-    if (!probe)
-      return [
-        {
-          operationId: OPERATION,
-          findings: [],
-          outcome: 'skip',
-          reason: 'no search with per_page 151 was sent',
-        },
-      ];
+    const none = probe ? undefined : skipped(search);
+    if (none) return none;
+    if (!probe) return skip('no search with per_page 151 was sent');
     if (probe.status === undefined)
       return [
         { operationId: OPERATION, findings: [], outcome: 'error', reason: probe.error ?? 'no response' },

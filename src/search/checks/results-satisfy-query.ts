@@ -8,6 +8,7 @@ import {
   requestOf,
   type SearchCheck,
   searchFinding,
+  skip,
   skipped,
 } from './types.ts';
 
@@ -16,11 +17,10 @@ export const searchResultsSatisfyQuery: SearchCheck = {
   id: 'search-results-satisfy-query',
   summary: 'every conversation a search returns satisfies the query (evaluated client-side)',
   run(search) {
-    const skip = skipped(search);
-    if (skip) return skip;
+    const none = skipped(search);
+    if (none) return none;
     const cases = answeredCases(search);
-    if (cases.length === 0)
-      return [{ operationId: OPERATION, findings: [], outcome: 'skip', reason: 'no search was answered' }];
+    if (cases.length === 0) return skip('no search was answered');
     const findings: Finding[] = [];
     let checked = 0;
     // A query on values a cassette masked cannot be judged on the masked answers.

@@ -36,10 +36,21 @@ export function requestOf(e: Exchange): Finding['request'] {
   };
 }
 
+/** The one verdict of a search check with nothing to check, and why. */
+export function skip(reason: string, observations?: Record<string, unknown>): SearchVerdict[] {
+  return [
+    {
+      operationId: OPERATION,
+      findings: [],
+      outcome: 'skip',
+      reason,
+      ...(observations ? { observations } : {}),
+    },
+  ];
+}
+
 export function skipped(search: SearchCollected): SearchVerdict[] | undefined {
-  if (search.skipped)
-    return [{ operationId: OPERATION, findings: [], outcome: 'skip', reason: search.skipped }];
-  return undefined;
+  return search.skipped ? skip(search.skipped) : undefined;
 }
 
 export type ListedConversation = Record<string, unknown>;
