@@ -47,6 +47,14 @@ export interface CollectOptions {
 
 const UNKNOWN_CONVERSATION = '999999999999999';
 
+/**
+ * Now, Unix seconds, on the target's clock: its own when it has one (the mock's, a replay's recording time),
+ * else ours shifted by what the `Date` of `GET /me` said (`Collected.clockOffsetMs`).
+ */
+export function targetNow(own: (() => number) | undefined, offsetMs: number | undefined): number {
+  return own ? own() : Math.floor((Date.now() + (offsetMs ?? 0)) / 1000);
+}
+
 /** Picks a varied sample: every state, rated and unrated, tagged and untagged, then the rest in list order. */
 function sample(pages: Exchange[], size: number): string[] {
   const items = listedConversations(pages);
@@ -202,7 +210,7 @@ export async function collect(artifacts: VersionArtifacts, options: CollectOptio
   );
   if (options.stateTrip !== false)
     out.states = await stateRoundTrip(tripContext, writes, listed, out.me, {
-      now: options.now ?? (() => Math.floor((Date.now() + (out.clockOffsetMs ?? 0)) / 1000)),
+      now: () => targetNow(options.now, out.clockOffsetMs),
       maxPages: options.maxPages,
       ...(options.snoozeMinutes !== undefined ? { snoozeMinutes: options.snoozeMinutes } : {}),
     });

@@ -23,7 +23,7 @@ import { loadArtifacts, type VersionArtifacts } from '../validate/artifacts.ts';
 import { describedProperties, schemaCoverage } from '../validate/coverage.ts';
 import { documentedStatus } from '../validate/validate.ts';
 import { forCassette, MASKED_KEYS, writeCassettes } from './cassette.ts';
-import { collect } from './collect.ts';
+import { collect, targetNow } from './collect.ts';
 import type { RunConfig } from './config.ts';
 import { runtimeDiffOf, type Samples, samplesOf } from './runtime-diff.ts';
 import { collectOptions, openSession } from './session.ts';
@@ -161,7 +161,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
         apiVersion,
         artifacts,
         collected,
-        now: target.now?.() ?? Math.floor((Date.now() + (collected.clockOffsetMs ?? 0)) / 1000),
+        now: targetNow(target.now, collected.clockOffsetMs),
         redact,
       };
       const versionResults = runChecks(ctx).filter(
